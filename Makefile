@@ -1,0 +1,59 @@
+# Seatdesk — the two commands a newcomer needs are `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
+CARGO ?= cargo
+NPM ?= npm
+
+.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend lint fmt openapi db bench clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+run: frontend ## Build the portal and the server, then serve both on http://127.0.0.1:8080 (SQLite, demo data)
+	SEED_DEMO=1 $(CARGO) run --bin seatdesk -- serve
+
+frontend-deps:
+	@cd frontend && { [ -d node_modules ] && [ node_modules/.package-lock.json -nt package-lock.json ] || $(NPM) ci --no-audit --no-fund; }
+
+frontend: frontend-deps ## Build the SPA into frontend/dist
+	cd frontend && $(NPM) run build
+
+test: test-frontend test-rust ## Run every test (Rust on SQLite and, when reachable, PostgreSQL; the portal)
+
+test-rust:
+	@if [ -n "$$TEST_DATABASE_URL" ]; then \
+		echo "Rust tests: SQLite and PostgreSQL ($$TEST_DATABASE_URL)"; \
+		$(CARGO) test --workspace; \
+	elif pg_isready -q -d "$(PG_URL)" 2>/dev/null; then \
+		echo "Rust tests: SQLite and PostgreSQL ($(PG_URL))"; \
+		TEST_DATABASE_URL="$(PG_URL)" $(CARGO) test --workspace; \
+	else \
+		echo "!!! PostgreSQL is not reachable at $(PG_URL): PostgreSQL tests are SKIPPED, only SQLite runs."; \
+		echo "!!! Start one (make db) or set TEST_DATABASE_URL to cover both backends."; \
+		$(CARGO) test --workspace; \
+	fi
+
+test-frontend: frontend-deps
+	cd frontend && $(NPM) run check:api && $(NPM) test
+
+lint: frontend-deps ## fmt, clippy -D warnings, tsc, eslint
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	cd frontend && $(NPM) run typecheck && $(NPM) run lint
+
+fmt: ## Format the Rust code
+	$(CARGO) fmt --all
+
+openapi: frontend-deps ## Regenerate openapi/openapi.json and the portal's API types from the code
+	$(CARGO) run --quiet --bin seatdesk -- openapi --out openapi/openapi.json
+	cd frontend && $(NPM) run gen:api
+
+db: ## Start PostgreSQL with docker compose (for machines that have Docker)
+	docker compose up -d postgres
+	@echo "DATABASE_URL=postgres://seatdesk:seatdesk@127.0.0.1:5432/seatdesk"
+
+clean:
+	$(CARGO) clean
+	rm -rf frontend/dist data

@@ -1,0 +1,4 @@
+//! Pure domain rules and value types: no I/O here.
+
+pub mod license;
+pub mod time;

@@ -1,0 +1,3 @@
+//! Data for trying Seatdesk out (`demo`) and for benchmarks.
+
+pub mod demo;

@@ -1,0 +1,3 @@
+//! Use cases: each function is one thing a caller can do, with its rules and its transaction.
+
+pub mod sign_in;

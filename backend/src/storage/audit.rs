@@ -1,0 +1,118 @@
+//! The append-only audit log (the database refuses UPDATE and DELETE on it).
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+use sqlx::types::Json;
+use uuid::Uuid;
+
+use super::{Db, Tx};
+use crate::auth::Principal;
+
+/// Who did it.
+#[derive(Debug, Clone)]
+pub struct ActorRef {
+    /// `member`, `api_client`, `system` or `anonymous`.
+    pub actor_type: &'static str,
+    pub actor_id: Option<Uuid>,
+    pub label: String,
+}
+
+impl ActorRef {
+    pub fn of(principal: &Principal) -> Self {
+        ActorRef { actor_type: principal.actor_type(), actor_id: Some(principal.id()), label: principal.label.clone() }
+    }
+
+    pub fn system() -> Self {
+        ActorRef { actor_type: "system", actor_id: None, label: "seatdesk".into() }
+    }
+
+    pub fn anonymous(label: impl Into<String>) -> Self {
+        ActorRef { actor_type: "anonymous", actor_id: None, label: label.into() }
+    }
+}
+
+/// One audit event about to be written.
+#[derive(Debug, Clone)]
+pub struct NewAuditEvent {
+    pub account_id: Option<Uuid>,
+    pub actor: ActorRef,
+    /// Dotted verb, e.g. `license.assign`, `order.place`, `auth.denied`.
+    pub action: String,
+    pub object_type: String,
+    pub object_id: String,
+    pub before: Option<Value>,
+    pub after: Option<Value>,
+    /// `success`, `denied` or `failed`.
+    pub outcome: &'static str,
+    pub request_id: String,
+    pub occurred_at: DateTime<Utc>,
+}
+
+impl NewAuditEvent {
+    /// A successful change by `principal`.
+    pub fn success(principal: &Principal, action: &str, object_type: &str, object_id: impl ToString) -> Self {
+        NewAuditEvent {
+            account_id: Some(principal.account_id),
+            actor: ActorRef::of(principal),
+            action: action.into(),
+            object_type: object_type.into(),
+            object_id: object_id.to_string(),
+            before: None,
+            after: None,
+            outcome: "success",
+            request_id: String::new(),
+            occurred_at: crate::domain::time::now_utc(),
+        }
+    }
+
+    pub fn with_before(mut self, before: impl serde::Serialize) -> Self {
+        self.before = serde_json::to_value(before).ok();
+        self
+    }
+
+    pub fn with_after(mut self, after: impl serde::Serialize) -> Self {
+        self.after = serde_json::to_value(after).ok();
+        self
+    }
+
+    pub fn with_request_id(mut self, request_id: impl Into<String>) -> Self {
+        self.request_id = request_id.into();
+        self
+    }
+}
+
+const INSERT: &str = "INSERT INTO audit_events \
+    (id, account_id, occurred_at, actor_type, actor_id, actor_label, action, object_type, object_id, \
+     before, after, outcome, request_id) \
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";
+
+macro_rules! bind_event {
+    ($event:expr) => {
+        sqlx::query(INSERT)
+            .bind(Uuid::now_v7())
+            .bind($event.account_id)
+            .bind($event.occurred_at)
+            .bind($event.actor.actor_type)
+            .bind($event.actor.actor_id)
+            .bind(&$event.actor.label)
+            .bind(&$event.action)
+            .bind(&$event.object_type)
+            .bind(&$event.object_id)
+            .bind($event.before.as_ref().map(Json))
+            .bind($event.after.as_ref().map(Json))
+            .bind($event.outcome)
+            .bind(&$event.request_id)
+    };
+}
+
+/// Writes the event inside the caller's transaction, so it commits with the change it describes.
+pub async fn record(tx: &mut Tx, event: &NewAuditEvent) -> Result<(), sqlx::Error> {
+    crate::tx_execute!(tx, bind_event!(event))?;
+    Ok(())
+}
+
+/// Writes the event on its own (denied attempts, where there is no change to commit with).
+pub async fn record_alone(db: &Db, event: &NewAuditEvent) -> Result<(), sqlx::Error> {
+    crate::db_execute!(db, bind_event!(event))?;
+    Ok(())
+}

@@ -1,0 +1,10 @@
+//! Black-box API tests: each test starts the real server on port 0 over a fresh database
+//! and talks HTTP to it. `on_both_backends!` runs a test on SQLite and, when
+//! `TEST_DATABASE_URL` is set, on PostgreSQL (a database of its own, dropped afterwards).
+
+mod helpers;
+
+mod auth_basics;
+mod errors;
+mod health;
+mod openapi_spec;

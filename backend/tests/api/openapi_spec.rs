@@ -1,0 +1,40 @@
+//! The committed spec is exactly what the code produces, and what the server serves.
+
+use crate::helpers::{Backend, TestApp};
+
+#[test]
+fn committed_openapi_json_matches_the_code() {
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../openapi/openapi.json"))
+        .expect("openapi/openapi.json exists");
+    let generated = seatdesk::openapi::spec_json();
+    assert!(committed == generated, "openapi/openapi.json is stale: run `make openapi` and commit the result");
+}
+
+#[tokio::test]
+async fn the_served_spec_is_the_committed_openapi_3_1_document() {
+    let app = TestApp::spawn(Backend::Sqlite).await;
+    let served: serde_json::Value =
+        app.client.get(app.url("/api/v1/openapi.json")).send().await.unwrap().json().await.unwrap();
+    let committed: serde_json::Value = serde_json::from_str(&seatdesk::openapi::spec_json()).unwrap();
+    assert_eq!(served, committed);
+    assert_eq!(served["openapi"], "3.1.0");
+    assert!(served["components"]["securitySchemes"]["bearer"].is_object());
+    app.cleanup().await;
+}
+
+#[test]
+fn every_operation_documents_its_error_responses() {
+    let spec = seatdesk::openapi::spec();
+    for (path, item) in &spec.paths.paths {
+        let operations = [&item.get, &item.post, &item.put, &item.patch, &item.delete];
+        for operation in operations.into_iter().flatten() {
+            let statuses: Vec<&String> = operation.responses.responses.keys().collect();
+            assert!(statuses.iter().any(|s| s.starts_with('2')), "{path} has a success response");
+            let secured = operation.security.as_ref().is_none_or(|reqs| !reqs.is_empty())
+                && !matches!(path.as_str(), "/healthz" | "/readyz" | "/api/v1/openapi.json" | "/api/v1/auth/token");
+            if secured {
+                assert!(statuses.iter().any(|s| *s == "401"), "{path} documents 401");
+            }
+        }
+    }
+}
