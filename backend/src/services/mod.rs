@@ -1,3 +1,4 @@
 //! Use cases: each function is one thing a caller can do, with its rules and its transaction.
 
 pub mod sign_in;
+pub mod user_lifecycle;
