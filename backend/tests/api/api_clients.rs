@@ -101,6 +101,7 @@ async fn paging_lists_every_client_once(app: &TestApp) {
         };
         let page: Value = app.get(&path, &owner).await.json().await.unwrap();
         seen.extend(page["items"].as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()));
+        assert!(seen.len() <= 100, "paging does not terminate");
         match page["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_string()),
             None => break,

@@ -19,6 +19,8 @@ async fn all_pages(app: &TestApp, token: &str, query: &str, limit: u32) -> Vec<V
         assert_eq!(response.status(), 200, "{path}");
         let page: Value = response.json().await.unwrap();
         items.extend(page["items"].as_array().unwrap().iter().cloned());
+        // A cursor that does not advance would loop for ever: fail instead.
+        assert!(items.len() <= 1000, "paging does not terminate: {path}");
         match page["next_cursor"].as_str() {
             Some(c) => cursor = Some(c.to_string()),
             None => return items,
