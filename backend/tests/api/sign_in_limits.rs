@@ -42,6 +42,13 @@ async fn one_email_gets_its_limit_then_429(backend: Backend) {
     assert_eq!(count_rows(&app, "audit_events").await, audited_before + 3, "each failed attempt is audited");
     // The limit counts the identity however it is written, and even the right password waits.
     assert_throttled(sign_in(&app, &password_grant(" OWNER@acme.example", DEMO_PASSWORD)).await).await;
+    let throttled: Vec<String> = seatdesk::on_read!(&app.db, |pool| sqlx::query_scalar::<_, String>(
+        "SELECT actor_label FROM audit_events WHERE action = 'auth.rate_limited' AND outcome = 'denied'"
+    )
+    .fetch_all(pool)
+    .await)
+    .unwrap();
+    assert_eq!(throttled, vec![" OWNER@acme.example".to_string()], "the throttled attempt is audited too");
     // Other people are not locked out by someone guessing the owner's password.
     assert_eq!(sign_in(&app, &password_grant("billing@acme.example", DEMO_PASSWORD)).await.status(), 200);
 
