@@ -11,6 +11,7 @@ mod openapi_spec;
 mod purchase_cost_centers;
 mod purchase_flow;
 mod purchase_idempotency;
+mod purchase_keys;
 mod purchase_perf;
 mod purchase_support;
 mod purchase_validation;

@@ -58,6 +58,9 @@ async fn search_pages_and_hierarchy(app: &TestApp) {
 }
 on_both_backends!(cost_center_search_and_parents, search_pages_and_hierarchy);
 
+/// number, search_text, assignee name, email, ext.
+type LicenseText = (i64, String, Option<String>, Option<String>, Option<String>);
+
 async fn a_new_code_is_searchable_on_its_licenses(app: &TestApp) {
     let token = app.login("billing@acme.example").await;
     let cc100 = cost_center_id(app, &token, "CC-100").await;
@@ -66,17 +69,16 @@ async fn a_new_code_is_searchable_on_its_licenses(app: &TestApp) {
             .await;
     assert_eq!(updated["code"], "SALES-EU");
     let id: Uuid = cc100.parse().unwrap();
-    let rows: Vec<(i64, String, Option<String>, Option<String>, Option<String>)> =
-        seatdesk::on_read!(&app.db, |pool| {
-            sqlx::query_as(
-                "SELECT l.number, l.search_text, u.name, u.email, u.ext FROM licenses l \
+    let rows: Vec<LicenseText> = seatdesk::on_read!(&app.db, |pool| {
+        sqlx::query_as(
+            "SELECT l.number, l.search_text, u.name, u.email, u.ext FROM licenses l \
              LEFT JOIN directory_users u ON u.id = l.assignee_id WHERE l.cost_center_id = $1 ORDER BY l.number",
-            )
-            .bind(id)
-            .fetch_all(pool)
-            .await
-        })
-        .unwrap();
+        )
+        .bind(id)
+        .fetch_all(pool)
+        .await
+    })
+    .unwrap();
     assert_eq!(rows.len(), 3, "demo licenses 1, 5 and 9 are on CC-100");
     for (number, text, name, email, ext) in &rows {
         let assignee = match (name, email, ext) {
