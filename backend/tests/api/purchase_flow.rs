@@ -6,7 +6,7 @@ use seatdesk::domain::proration::{quote, RowInput};
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use crate::helpers::TestApp;
+use crate::helpers::{assert_problem, TestApp};
 use crate::on_both_backends;
 use crate::purchase_support::*;
 
@@ -76,14 +76,14 @@ async fn buying_30_licenses_split_over_two_cost_centers(app: &TestApp) {
     // Step 13–14: acknowledge and complete; View Statement.
     let body = json!({"acknowledged": true, "expected_total": q["total"]});
     let order = json_of(complete(app, &token, &id, &body, Some("article-walk-1")).await, 201).await;
-    assert_eq!(order["number"], 1);
+    assert_eq!(order["number"], 2, "the demo data holds order 1");
     assert_eq!(order["license_count"], 30);
     assert_eq!(order["total"], q["total"]);
     let order_id = order["id"].as_str().unwrap().to_string();
     let statement = json_of(app.get(&format!("/api/v1/orders/{order_id}/statement"), &token).await, 200).await;
     assert_eq!(statement["account_name"], "Acme Corp");
     assert_eq!(statement["billing_address"][0], "Acme Corp");
-    assert_eq!(statement["order_number"], 1);
+    assert_eq!(statement["order_number"], 2);
     assert_eq!(statement["total"], q["total"]);
     assert_eq!(statement["next_billing_date"], q["next_billing_date"]);
     let groups: Vec<(Value, Value)> = statement["cost_centers"]
@@ -127,6 +127,7 @@ async fn buying_30_licenses_split_over_two_cost_centers(app: &TestApp) {
     let viewer = app.login("viewer@acme.example").await;
     let orders = json_of(app.get("/api/v1/orders", &viewer).await, 200).await;
     assert_eq!(orders["items"][0]["id"], order_id.as_str());
+    assert_eq!(orders["items"][1]["number"], 1, "the demo order, older");
     let billing = json_of(app.get("/api/v1/billing/details", &viewer).await, 200).await;
     assert_eq!(billing["next_billing_date"], q["next_billing_date"]);
     assert_eq!(billing["total_licenses"], 42);
@@ -164,3 +165,27 @@ on_both_backends!(
     changing_a_quantity_keeps_or_clears_allocations,
     a_single_allocation_follows_the_line_and_a_split_is_cleared
 );
+
+async fn the_demo_licenses_came_from_a_real_order(app: &TestApp) {
+    let token = app.login("viewer@acme.example").await;
+    let orders = json_of(app.get("/api/v1/orders", &token).await, 200).await;
+    let items = orders["items"].as_array().unwrap();
+    assert_eq!(items.len(), 1);
+    assert_eq!((items[0]["number"].as_i64(), items[0]["license_count"].as_i64()), (Some(1), Some(12)));
+    let id = items[0]["id"].as_str().unwrap();
+    let statement = json_of(app.get(&format!("/api/v1/orders/{id}/statement"), &token).await, 200).await;
+    assert_eq!(statement["total"], items[0]["total"]);
+    assert_eq!(statement["cost_centers"].as_array().unwrap().len(), 4);
+    assert_eq!(statement["first_license_number"], "LR-000001");
+    assert_eq!(statement["recurring_monthly"], "180.00");
+    let licenses = scalar_i64(app, "SELECT COUNT(*) FROM licenses WHERE order_id IS NOT NULL").await;
+    let assigned =
+        scalar_i64(app, "SELECT COUNT(*) FROM licenses WHERE order_id IS NOT NULL AND assignee_id IS NOT NULL").await;
+    assert_eq!((licenses, assigned), (12, 7));
+    let globex = app.login("owner@globex.example").await;
+    let theirs = json_of(app.get("/api/v1/orders", &globex).await, 200).await;
+    assert_eq!(theirs["items"].as_array().unwrap().len(), 0);
+    assert_problem(app.get(&format!("/api/v1/orders/{id}"), &globex).await, 404).await;
+    assert_problem(app.get(&format!("/api/v1/orders/{id}/statement"), &globex).await, 404).await;
+}
+on_both_backends!(demo_data_has_an_order, the_demo_licenses_came_from_a_real_order);

@@ -75,7 +75,7 @@ async fn keys_in_use_abandoned_and_expired(app: &TestApp) {
     // A key is the caller's own: another member using the same key is not replayed this order.
     let owner = app.login("owner@acme.example").await;
     assert_problem(complete(app, &owner, &id, &body, Some("abandoned")).await, 404).await;
-    assert_eq!(scalar_i64(app, "SELECT COUNT(*) FROM orders").await, 1);
+    assert_eq!(scalar_i64(app, "SELECT COUNT(*) FROM orders WHERE number > 1").await, 1);
 }
 on_both_backends!(idempotency_keys_over_time, keys_in_use_abandoned_and_expired);
 
