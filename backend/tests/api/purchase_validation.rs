@@ -86,6 +86,7 @@ async fn checkouts_belong_to_their_caller_and_close(app: &TestApp) {
     execute(app, "UPDATE checkouts SET expires_at = created_at").await;
     let shown = json_of(app.get(&format!("/api/v1/checkouts/{id}"), &token).await, 200).await;
     assert_eq!(shown["status"], "expired");
+    assert_eq!(scalar_i64(app, "SELECT COUNT(*) FROM checkouts WHERE status = 'expired'").await, 1);
     let line_path = format!("/api/v1/checkouts/{id}/lines/{line}");
     let problem = assert_problem(app.patch(&line_path, &token, &json!({"quantity": 3})).await, 409).await;
     assert_eq!(problem["code"], "checkout_expired");
