@@ -9,6 +9,9 @@ pub mod api_clients;
 pub mod audit;
 pub mod connect;
 pub mod errors;
+pub mod licenses;
+pub mod licenses_list;
+pub mod licenses_usage;
 pub mod members;
 pub mod types;
 
