@@ -7,4 +7,7 @@ mod helpers;
 mod auth_basics;
 mod errors;
 mod health;
+mod license_fixtures;
+mod licenses_assign;
+mod licenses_concurrency;
 mod openapi_spec;
