@@ -10,4 +10,5 @@ mod health;
 mod license_fixtures;
 mod licenses_assign;
 mod licenses_concurrency;
+mod licenses_filters;
 mod openapi_spec;
