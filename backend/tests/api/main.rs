@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod audit_events;
 mod auth_basics;
 mod errors;
 mod health;
@@ -11,4 +12,5 @@ mod license_fixtures;
 mod licenses_assign;
 mod licenses_concurrency;
 mod licenses_filters;
+mod licenses_reports;
 mod openapi_spec;
