@@ -75,10 +75,14 @@ pub fn run() -> anyhow::Result<()> {
                 db.migrate().await?;
                 let started = std::time::Instant::now();
                 let opts = crate::seed::large::LargeSeed { licenses, users, cost_centers };
-                let account = crate::seed::large::seed(&db, &opts).await?;
+                let seeded = crate::seed::large::seed(&db, &opts).await?;
                 println!(
-                    "seeded {licenses} licenses, {users} users, {cost_centers} cost centers into account {account} in {:.1}s",
-                    started.elapsed().as_secs_f64()
+                    "seeded {licenses} licenses, {users} users, {cost_centers} cost centers into account {} in {:.1}s; \
+                     sign in as {} / {}",
+                    seeded.account,
+                    started.elapsed().as_secs_f64(),
+                    seeded.owner_email,
+                    crate::seed::demo::DEMO_PASSWORD
                 );
                 Ok(())
             }

@@ -117,7 +117,13 @@ const PRODUCTS: [(&str, &str); 5] = [
 const EXT_BASE: i64 = 100_000;
 const USER_BATCH: i64 = 500;
 
-pub async fn seed(db: &Db, opts: &LargeSeed) -> anyhow::Result<Uuid> {
+/// What was written: the account and the owner who can sign in to it.
+pub struct Seeded {
+    pub account: Uuid,
+    pub owner_email: String,
+}
+
+pub async fn seed(db: &Db, opts: &LargeSeed) -> anyhow::Result<Seeded> {
     anyhow::ensure!(opts.cost_centers >= 1 && opts.users >= 1 && opts.licenses >= 0, "counts must be positive");
     let mut tx = db.begin().await?;
     for (i, (sku, name)) in PRODUCTS.iter().enumerate() {
@@ -137,6 +143,7 @@ pub async fn seed(db: &Db, opts: &LargeSeed) -> anyhow::Result<Uuid> {
         .bind(opts.licenses + 1)
         .bind(now_utc() - Duration::days(400))
     )?;
+    let owner = insert_owner(&mut tx, account).await?;
     for c in 0..opts.cost_centers {
         tx_execute!(&mut tx, sqlx::query(
             "INSERT INTO cost_centers (id, account_id, code, name, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $5)"
@@ -159,7 +166,31 @@ pub async fn seed(db: &Db, opts: &LargeSeed) -> anyhow::Result<Uuid> {
             sqlx::query("ANALYZE").execute(&s.writer).await?;
         }
     }
-    Ok(account)
+    Ok(Seeded { account, owner_email: owner })
+}
+
+/// `owner@bench.example` (password as in the demo), or `owner+N@…` when that is taken.
+async fn insert_owner(tx: &mut Tx, account: Uuid) -> anyhow::Result<String> {
+    let taken: i64 =
+        with_tx!(tx, |c| sqlx::query_scalar("SELECT COUNT(*) FROM members WHERE email LIKE 'owner%@bench.example'")
+            .fetch_one(c)
+            .await)?;
+    let email =
+        if taken == 0 { "owner@bench.example".to_string() } else { format!("owner+{}@bench.example", taken + 1) };
+    let hash = crate::auth::password::hash_password(super::demo::DEMO_PASSWORD)?;
+    tx_execute!(
+        tx,
+        sqlx::query(
+            "INSERT INTO members (id, account_id, email, name, password_hash, role, created_at) \
+             VALUES ($1, $2, $3, 'Bench Owner', $4, 'owner', $5)"
+        )
+        .bind(Uuid::now_v7())
+        .bind(account)
+        .bind(&email)
+        .bind(hash)
+        .bind(now_utc())
+    )?;
+    Ok(email)
 }
 
 async fn ensure_product(tx: &mut Tx, sku: &str, name: &str, active: bool) -> Result<(), sqlx::Error> {

@@ -13,4 +13,5 @@ mod licenses_assign;
 mod licenses_concurrency;
 mod licenses_filters;
 mod licenses_reports;
+mod licenses_seed_large;
 mod openapi_spec;
