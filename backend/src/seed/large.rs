@@ -159,8 +159,9 @@ pub async fn seed(db: &Db, opts: &LargeSeed) -> anyhow::Result<Seeded> {
     tx.commit().await?;
     match db {
         Db::Postgres(p) => {
-            sqlx::query("ANALYZE licenses").execute(p).await?;
-            sqlx::query("ANALYZE directory_users").execute(p).await?;
+            // VACUUM also moves the trigram index's pending list into the index proper.
+            sqlx::query("VACUUM ANALYZE licenses").execute(p).await?;
+            sqlx::query("VACUUM ANALYZE directory_users").execute(p).await?;
         }
         Db::Sqlite(s) => {
             sqlx::query("ANALYZE").execute(&s.writer).await?;

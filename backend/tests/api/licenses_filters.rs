@@ -156,12 +156,13 @@ fn oracle(rows: &[Row], f: &Filter) -> Vec<Uuid> {
 }
 
 /// Every page of the list, following `next_cursor`.
-async fn all_pages(app: &TestApp, token: &str, f: &Filter) -> Vec<Uuid> {
+async fn all_pages(app: &TestApp, token: &str, f: &Filter) -> (Vec<Uuid>, i64) {
     let mut ids = Vec::new();
+    let mut first_total = -1;
     let mut cursor: Option<String> = None;
     let mut first = true;
     loop {
-        let mut path = format!("/api/v1/licenses?{}", f.query());
+        let mut path = format!("/api/v1/licenses?{}&with_total=true", f.query());
         if let Some(c) = &cursor {
             path.push_str(&format!("&cursor={c}"));
         }
@@ -176,6 +177,7 @@ async fn all_pages(app: &TestApp, token: &str, f: &Filter) -> Vec<Uuid> {
         ids.extend(items.iter().map(|i| Uuid::parse_str(i["id"].as_str().unwrap()).unwrap()));
         if first {
             let total = page["total"].as_i64().unwrap();
+            first_total = total;
             assert_eq!(page["total_is_lower_bound"], false);
             first = false;
             cursor = page["next_cursor"].as_str().map(str::to_string);
@@ -191,7 +193,7 @@ async fn all_pages(app: &TestApp, token: &str, f: &Filter) -> Vec<Uuid> {
             None => break,
         }
     }
-    ids
+    (ids, first_total)
 }
 
 /// A few hundred licenses over 6 cost centers, 2 products, ~100 users, with tied dates.
@@ -288,8 +290,9 @@ async fn filters_match_the_oracle(app: &TestApp) {
     let mut non_empty = 0;
     for case in &cases {
         let expected = oracle(&rows, case);
-        let got = all_pages(app, &token, case).await;
+        let (got, total) = all_pages(app, &token, case).await;
         assert_eq!(got, expected, "filter {}", case.query());
+        assert_eq!(total as usize, expected.len(), "total of {}", case.query());
         non_empty += usize::from(!expected.is_empty());
     }
     assert!(non_empty > cases.len() / 2, "the cases exercise real results: {non_empty} of {}", cases.len());

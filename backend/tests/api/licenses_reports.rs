@@ -95,6 +95,11 @@ async fn export_is_filtered_streamed_and_excel_safe(app: &TestApp) {
         fx::insert_license(app, acme, number, product, &cc, Utc::now(), None, None).await;
     }
     let token = app.login("viewer@acme.example").await;
+    // Over 1,000 matches: the count stops at its cap and says so; without with_total, no count.
+    let counted: Value = app.get("/api/v1/licenses?with_total=true", &token).await.json().await.unwrap();
+    assert_eq!((counted["total"].as_i64(), counted["total_is_lower_bound"].as_bool()), (Some(1000), Some(true)));
+    let uncounted: Value = app.get("/api/v1/licenses", &token).await.json().await.unwrap();
+    assert!(uncounted["total"].is_null() && uncounted["next_cursor"].is_string());
     let response = app.get(&format!("/api/v1/licenses/export?cost_center={}&sort=number", cc.id), &token).await;
     assert_eq!(response.status(), 200);
     assert!(response.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
@@ -136,12 +141,16 @@ async fn entitlements_record_use(app: &TestApp) {
 
     // Unused seats: the 6 other assigned licenses were never checked.
     let today = Utc::now().date_naive();
-    let unused: Value =
-        app.get(&format!("/api/v1/licenses?status=assigned&unused_since={today}"), &token).await.json().await.unwrap();
+    let unused: Value = app
+        .get(&format!("/api/v1/licenses?status=assigned&unused_since={today}&with_total=true"), &token)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(unused["total"], 6);
     let tomorrow = today.succ_opt().unwrap();
     let unused: Value = app
-        .get(&format!("/api/v1/licenses?status=assigned&unused_since={tomorrow}"), &token)
+        .get(&format!("/api/v1/licenses?status=assigned&unused_since={tomorrow}&with_total=true"), &token)
         .await
         .json()
         .await
