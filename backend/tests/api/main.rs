@@ -5,10 +5,17 @@
 mod helpers;
 
 mod api_clients;
+mod audit_events;
 mod auth_basics;
 mod directory;
 mod errors;
 mod health;
+mod license_fixtures;
+mod licenses_assign;
+mod licenses_concurrency;
+mod licenses_filters;
+mod licenses_reports;
+mod licenses_seed_large;
 mod openapi_spec;
 mod purchase_cost_centers;
 mod purchase_flow;
