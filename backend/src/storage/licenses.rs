@@ -167,14 +167,14 @@ pub struct Holder {
     pub status: String,
 }
 
+/// On PostgreSQL the row is share-locked: a concurrent disable (which locks the user FOR UPDATE
+/// and releases their licenses) then either waits for this assignment and releases it, or
+/// commits first and this read sees the user disabled. SQLite's single writer serialises both.
 pub async fn holder(tx: &mut Tx, account_id: Uuid, user_id: Uuid) -> Result<Option<Holder>, sqlx::Error> {
-    with_tx!(tx, |conn| sqlx::query_as::<_, Holder>(
-        "SELECT id, name, email, ext, status FROM directory_users WHERE account_id = $1 AND id = $2"
-    )
-    .bind(account_id)
-    .bind(user_id)
-    .fetch_optional(conn)
-    .await)
+    let lock = if tx.dialect() == Dialect::Postgres { " FOR SHARE" } else { "" };
+    let sql =
+        format!("SELECT id, name, email, ext, status FROM directory_users WHERE account_id = $1 AND id = $2{lock}");
+    with_tx!(tx, |conn| sqlx::query_as::<_, Holder>(&sql).bind(account_id).bind(user_id).fetch_optional(conn).await)
 }
 
 /// A cost center of the account: (id, code).
