@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend lint fmt openapi db bench clean
+.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend lint fmt openapi db bench bench-quick fuzz-api client-check clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -53,6 +53,9 @@ openapi: frontend-deps ## Regenerate openapi/openapi.json and the portal's API t
 db: ## Start PostgreSQL with docker compose (for machines that have Docker)
 	docker compose up -d postgres
 	@echo "DATABASE_URL=postgres://seatdesk:seatdesk@127.0.0.1:5432/seatdesk"
+
+fuzz-api: ## Fuzz the live API from its OpenAPI spec with schemathesis (SQLite; FUZZ_ARGS=--postgres for PostgreSQL)
+	scripts/fuzz-api.sh $(FUZZ_ARGS)
 
 clean:
 	$(CARGO) clean

@@ -226,6 +226,18 @@ impl From<sqlx::Error> for ApiError {
                 tracing::warn!(error = %err, "database connection lost");
                 ApiError::Unavailable("the database is unavailable; try again shortly".into())
             }
+            // (PostgreSQL SQLSTATEs have 5 characters; SQLite's codes are numbers of up to 4.)
+            // A value the database cannot hold (class 22: data exception, e.g. a number out of
+            // range; 54000: a key too long for an index) came from the request: a client error.
+            sqlx::Error::Database(db)
+                if db.code().as_deref().is_some_and(|c| c.len() == 5 && (c.starts_with("22") || c == "54000")) =>
+            {
+                tracing::warn!(error = %err, "the database refused a value from the request");
+                ApiError::Validation {
+                    detail: "a value in the request cannot be stored (too long or out of range)".into(),
+                    errors: FieldErrors::from([("body".to_string(), vec!["a value cannot be stored".to_string()])]),
+                }
+            }
             _ => ApiError::Internal(anyhow::Error::new(err).context("database error")),
         }
     }

@@ -58,6 +58,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
                 body.extend_from_slice(&chunk);
             }
             let value = parse_json::<T>(&body)?;
+            refuse_nul_in_json(&body)?;
             value.validate()?;
             Ok(ValidJson(value))
         })
@@ -104,6 +105,52 @@ fn strip_position(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
 
+/// PostgreSQL text cannot hold U+0000 (it fails the statement) and SQLite would store it
+/// silently: refuse it at the door, the same way on both backends, naming the field.
+const NUL_MESSAGE: &str = "must not contain NUL (U+0000) characters";
+
+fn refuse_nul_in_json(body: &[u8]) -> Result<(), ApiError> {
+    // Raw NUL bytes are invalid JSON already; only the `\u0000` escape can smuggle one in.
+    if !body.windows(6).any(|w| w == b"\\u0000") {
+        return Ok(());
+    }
+    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| ApiError::BadRequest(e.to_string()))?;
+    match nul_path(&value, String::new()) {
+        Some(path) => Err(ApiError::validation(if path.is_empty() { "body" } else { &path }, NUL_MESSAGE)),
+        None => Ok(()),
+    }
+}
+
+/// The dotted path of the first string (value or key) holding a NUL.
+fn nul_path(value: &serde_json::Value, path: String) -> Option<String> {
+    let join = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+    match value {
+        serde_json::Value::String(s) => s.contains('\0').then_some(path),
+        serde_json::Value::Array(items) => {
+            items.iter().enumerate().find_map(|(i, item)| nul_path(item, join(&i.to_string())))
+        }
+        serde_json::Value::Object(map) => map.iter().find_map(|(key, item)| {
+            if key.contains('\0') {
+                Some(join(&key.replace('\0', "\\0")))
+            } else {
+                nul_path(item, join(key))
+            }
+        }),
+        _ => None,
+    }
+}
+
+fn refuse_nul_in_query(query: &str) -> Result<(), ApiError> {
+    if !query.contains("%00") {
+        return Ok(());
+    }
+    let pairs: Vec<(String, String)> = serde_html_form::from_str(query).unwrap_or_default();
+    match pairs.iter().find(|(key, value)| key.contains('\0') || value.contains('\0')) {
+        Some((key, _)) => Err(ApiError::validation(&key.replace('\0', "\\0"), NUL_MESSAGE)),
+        None => Ok(()),
+    }
+}
+
 pub struct QueryParams<T>(pub T);
 
 impl<T: DeserializeOwned + Validate + 'static> FromRequest for QueryParams<T> {
@@ -116,6 +163,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for QueryParams<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> Result<T, ApiError> {
+    refuse_nul_in_query(query)?;
     let de = serde_html_form::Deserializer::from_bytes(query.as_bytes());
     let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
@@ -153,6 +201,20 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         assert!(matches!(parse_json::<Body>(b"{").unwrap_err(), ApiError::BadRequest(_)));
+    }
+
+    #[test]
+    fn nul_characters_are_refused_naming_the_field() {
+        let body = br#"{"quantity":1,"note":{"lines":["ok","a\u0000b"]}}"#;
+        match refuse_nul_in_json(body).unwrap_err() {
+            ApiError::Validation { errors, .. } => assert!(errors.contains_key("note.lines.1"), "{errors:?}"),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(refuse_nul_in_json(br#"{"note":"a\\u0000 is only a backslash"}"#).is_ok());
+        match parse_query::<Filter>("cost_center=a&cost_center=b%00").unwrap_err() {
+            ApiError::Validation { errors, .. } => assert!(errors.contains_key("cost_center")),
+            other => panic!("unexpected {other:?}"),
+        }
     }
 
     #[derive(Debug, Deserialize, Validate)]

@@ -4,6 +4,7 @@
 
 mod helpers;
 
+mod abuse;
 mod auth_basics;
 mod errors;
 mod health;
