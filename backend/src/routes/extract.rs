@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 use validator::Validate;
 
 use crate::error::{ApiError, FieldErrors};
+use crate::routes::body_rules;
 use crate::startup::AppState;
 
 pub struct ValidJson<T>(pub T);
@@ -58,19 +59,35 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
                 body.extend_from_slice(&chunk);
             }
             let value = parse_json::<T>(&body)?;
-            refuse_nul_in_json(&body)?;
             value.validate()?;
             Ok(ValidJson(value))
         })
     }
 }
 
-/// Parses JSON, naming the offending field in the error.
+/// Parses a JSON object, naming the offending field in the error. Beyond serde's own checks:
+/// the top level must be an object (serde would fill a struct from an array), integral floats
+/// (`5.0`) count as integers as JSON Schema says, and strings may not hold NUL characters.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.is_empty() {
         return Err(ApiError::BadRequest("the request body is empty; send a JSON object".into()));
     }
-    let de = &mut serde_json::Deserializer::from_slice(body);
+    body_rules::require_object(body)?;
+    let value = match deserialize_json(&mut serde_json::Deserializer::from_slice(body)) {
+        Err(ApiError::Validation { detail, .. }) if detail.contains("invalid type: floating point") => {
+            let value = body_rules::integral_floats_as_integers(body)?;
+            deserialize_json(value)?
+        }
+        other => other?,
+    };
+    body_rules::refuse_nul_in_json(body)?;
+    Ok(value)
+}
+
+fn deserialize_json<'de, T: DeserializeOwned, D>(de: D) -> Result<T, ApiError>
+where
+    D: serde::Deserializer<'de, Error = serde_json::Error>,
+{
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
@@ -85,7 +102,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
 
 /// Turns a serde message into a field error. Unknown and missing fields name themselves
 /// in the message rather than in the path.
-fn field_error(path: &str, message: &str) -> ApiError {
+pub(crate) fn field_error(path: &str, message: &str) -> ApiError {
     let message = strip_position(message);
     let named = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_string);
     let field = named("unknown field `")
@@ -105,52 +122,6 @@ fn strip_position(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
 
-/// PostgreSQL text cannot hold U+0000 (it fails the statement) and SQLite would store it
-/// silently: refuse it at the door, the same way on both backends, naming the field.
-const NUL_MESSAGE: &str = "must not contain NUL (U+0000) characters";
-
-fn refuse_nul_in_json(body: &[u8]) -> Result<(), ApiError> {
-    // Raw NUL bytes are invalid JSON already; only the `\u0000` escape can smuggle one in.
-    if !body.windows(6).any(|w| w == b"\\u0000") {
-        return Ok(());
-    }
-    let value: serde_json::Value = serde_json::from_slice(body).map_err(|e| ApiError::BadRequest(e.to_string()))?;
-    match nul_path(&value, String::new()) {
-        Some(path) => Err(ApiError::validation(if path.is_empty() { "body" } else { &path }, NUL_MESSAGE)),
-        None => Ok(()),
-    }
-}
-
-/// The dotted path of the first string (value or key) holding a NUL.
-fn nul_path(value: &serde_json::Value, path: String) -> Option<String> {
-    let join = |key: &str| if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
-    match value {
-        serde_json::Value::String(s) => s.contains('\0').then_some(path),
-        serde_json::Value::Array(items) => {
-            items.iter().enumerate().find_map(|(i, item)| nul_path(item, join(&i.to_string())))
-        }
-        serde_json::Value::Object(map) => map.iter().find_map(|(key, item)| {
-            if key.contains('\0') {
-                Some(join(&key.replace('\0', "\\0")))
-            } else {
-                nul_path(item, join(key))
-            }
-        }),
-        _ => None,
-    }
-}
-
-fn refuse_nul_in_query(query: &str) -> Result<(), ApiError> {
-    if !query.contains("%00") {
-        return Ok(());
-    }
-    let pairs: Vec<(String, String)> = serde_html_form::from_str(query).unwrap_or_default();
-    match pairs.iter().find(|(key, value)| key.contains('\0') || value.contains('\0')) {
-        Some((key, _)) => Err(ApiError::validation(&key.replace('\0', "\\0"), NUL_MESSAGE)),
-        None => Ok(()),
-    }
-}
-
 pub struct QueryParams<T>(pub T);
 
 impl<T: DeserializeOwned + Validate + 'static> FromRequest for QueryParams<T> {
@@ -163,7 +134,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for QueryParams<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> Result<T, ApiError> {
-    refuse_nul_in_query(query)?;
+    body_rules::refuse_nul_in_query(query)?;
     let de = serde_html_form::Deserializer::from_bytes(query.as_bytes());
     let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
@@ -204,17 +175,18 @@ mod tests {
     }
 
     #[test]
-    fn nul_characters_are_refused_naming_the_field() {
-        let body = br#"{"quantity":1,"note":{"lines":["ok","a\u0000b"]}}"#;
-        match refuse_nul_in_json(body).unwrap_err() {
-            ApiError::Validation { errors, .. } => assert!(errors.contains_key("note.lines.1"), "{errors:?}"),
+    fn arrays_are_not_objects_and_integral_floats_are_integers() {
+        match parse_json::<Body>(b"[3]").unwrap_err() {
+            ApiError::Validation { errors, .. } => assert!(errors.contains_key("body")),
             other => panic!("unexpected {other:?}"),
         }
-        assert!(refuse_nul_in_json(br#"{"note":"a\\u0000 is only a backslash"}"#).is_ok());
-        match parse_query::<Filter>("cost_center=a&cost_center=b%00").unwrap_err() {
-            ApiError::Validation { errors, .. } => assert!(errors.contains_key("cost_center")),
+        assert_eq!(parse_json::<Body>(br#"{"quantity": 3.0}"#).unwrap().quantity, 3);
+        match parse_json::<Body>(br#"{"quantity": 3.5}"#).unwrap_err() {
+            ApiError::Validation { errors, .. } => assert!(errors.contains_key("quantity")),
             other => panic!("unexpected {other:?}"),
         }
+        let duplicate = parse_json::<Body>(br#"{"quantity": 1, "quantity": 2}"#);
+        assert!(duplicate.is_err(), "duplicate keys are refused");
     }
 
     #[derive(Debug, Deserialize, Validate)]
