@@ -57,6 +57,9 @@ db: ## Start PostgreSQL with docker compose (for machines that have Docker)
 fuzz-api: ## Fuzz the live API from its OpenAPI spec with schemathesis (SQLite; FUZZ_ARGS=--postgres for PostgreSQL)
 	scripts/fuzz-api.sh $(FUZZ_ARGS)
 
+client-check: ## Generate a Python client from openapi/openapi.json and run the partner example with it
+	scripts/client-check.sh
+
 clean:
 	$(CARGO) clean
 	rm -rf frontend/dist data
