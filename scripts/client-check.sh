@@ -17,7 +17,7 @@ rm -rf "$OUT" && mkdir -p "$OUT"
 printf 'package_name_override: seatdesk_client\nproject_name_override: seatdesk-client\n' >"$OUT/config.yaml"
 echo "== generating the Python client from openapi/openapi.json"
 status=0
-.venv/gen/bin/openapi-python-client generate --path openapi/openapi.json --meta none \
+PATH="$ROOT/.venv/gen/bin:$PATH" .venv/gen/bin/openapi-python-client generate --path openapi/openapi.json --meta none \
   --output-path "$OUT/seatdesk_client" --config "$OUT/config.yaml" --fail-on-warning >"$OUT/generate.log" 2>&1 ||
   status=$?
 grep -v -e '^$' -e 'ruff is not in PATH' -e 'Skipping Integration' "$OUT/generate.log" || true
