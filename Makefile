@@ -54,6 +54,12 @@ db: ## Start PostgreSQL with docker compose (for machines that have Docker)
 	docker compose up -d postgres
 	@echo "DATABASE_URL=postgres://seatdesk:seatdesk@127.0.0.1:5432/seatdesk"
 
+bench: ## Benchmark the release server against bare SQL at 1M licenses (PostgreSQL and SQLite; slow)
+	bench/run.sh
+
+bench-quick: ## The same benchmarks on 50,000 licenses, in under 2 minutes
+	bench/run.sh --quick
+
 fuzz-api: ## Fuzz the live API from its OpenAPI spec with schemathesis (SQLite; FUZZ_ARGS=--postgres for PostgreSQL)
 	scripts/fuzz-api.sh $(FUZZ_ARGS)
 
