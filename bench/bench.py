@@ -102,8 +102,10 @@ def wrk(url, script, threads, duration, env):
     cmd = ["wrk", "-t", str(threads), "-c", str(threads), "-d", f"{duration}s", "--timeout", "10s",
            "-s", os.path.join(HERE, "wrk", script), url]
     env = dict(os.environ, BENCH_LUA_DIR=os.path.join(HERE, "wrk"), **env)
-    lines = sh(cmd, env=env).strip().splitlines()
-    return json.loads(lines[-1])
+    done = subprocess.run(cmd, env=env, check=True, text=True, capture_output=True)
+    if done.stderr.strip():
+        print(f"  [{script} c={threads}] " + done.stderr.strip().replace("\n", "\n  "), file=sys.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 # ---------- bare SQL: the statements Seatdesk runs (backend/src/storage/licenses*.rs) ----------

@@ -6,6 +6,7 @@ mod helpers;
 
 mod abuse;
 mod auth_basics;
+mod database_outage;
 mod errors;
 mod health;
 mod openapi_spec;
