@@ -12,6 +12,7 @@ Standard library only.
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import socket
@@ -175,8 +176,9 @@ def pgbench(db_url, script, clients, duration, defines):
     fast transactions, so its percentiles cannot be trusted; the mean from its summary can.)"""
     out = sh(["pgbench", "-n", "-M", "prepared", "-c", str(clients), "-j", str(clients), "-T", str(duration),
               *defines, "-f", script, db_url])
-    value = lambda prefix: float(next(l for l in out.splitlines() if l.startswith(prefix)).split("=")[1].split()[0])
-    return {"rps": value("tps"), "mean_ms": value("latency average"), "requests": int(value("number of transactions actually processed"))}
+    value = lambda prefix: float(re.search(prefix + r"\s*[=:]\s*([0-9.]+)", out).group(1))
+    return {"rps": value("tps"), "mean_ms": value("latency average"),
+            "requests": int(value("number of transactions actually processed"))}
 
 
 def sqlite_loop(path, sql, params_list, duration):

@@ -30,12 +30,13 @@ function request()
   else
     path = "/api/v1/licenses/" .. pair[1] .. "/unassign"
   end
-  assigning = not assigning
   return wrk.format("POST", path, post_headers, body)
 end
 
+-- The pair advances on the answer, not on request(): wrk may build a request it never sends.
 local reported = 0
 function response(status, headers, body)
+  assigning = not assigning
   if status >= 300 and reported < 3 then
     reported = reported + 1
     io.stderr:write("non-2xx " .. status .. ": " .. string.sub(body or "", 1, 300) .. "\n")
