@@ -7,6 +7,7 @@ pub mod auth;
 pub mod billing;
 pub mod body_rules;
 pub mod cart;
+pub mod checkout_complete;
 pub mod checkouts;
 pub mod cost_centers;
 pub mod docs;

@@ -3,6 +3,7 @@
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::migrate::MigrateDatabase;
 use sqlx::postgres::PgPoolOptions;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
@@ -10,6 +11,11 @@ use super::{Db, SqliteDb};
 
 pub async fn connect(url: &str, max_connections: u32) -> anyhow::Result<Db> {
     if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        // Like SQLite's file, a database named in the URL is created on first run.
+        if !sqlx::Postgres::database_exists(url).await? {
+            sqlx::Postgres::create_database(url).await?;
+            tracing::info!("created the PostgreSQL database named in DATABASE_URL");
+        }
         let pool = PgPoolOptions::new()
             .max_connections(max_connections)
             .min_connections(1)

@@ -7,10 +7,17 @@
 pub mod accounts;
 pub mod api_clients;
 pub mod audit;
+pub mod billing;
+pub mod catalog;
+pub mod checkouts;
 pub mod connect;
+pub mod cost_centers;
 pub mod errors;
+pub mod idempotency;
 pub mod members;
+pub mod orders;
 pub mod types;
+pub mod users;
 
 use sqlx::{PgPool, SqlitePool};
 

@@ -5,8 +5,21 @@
 mod helpers;
 
 mod abuse;
+mod api_clients;
 mod auth_basics;
 mod database_outage;
+mod directory;
 mod errors;
 mod health;
 mod openapi_spec;
+mod purchase_cost_centers;
+mod purchase_flow;
+mod purchase_idempotency;
+mod purchase_keys;
+mod purchase_perf;
+mod purchase_support;
+mod purchase_validation;
+mod role_scope_matrix;
+mod sign_in_limits;
+mod tenant_isolation;
+mod tokens;
