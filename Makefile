@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend lint fmt openapi db bench bench-quick fuzz-api client-check clean
+.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend lint fmt openapi db bench bench-quick fuzz-api client-check seed-large clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -65,6 +65,10 @@ fuzz-api: ## Fuzz the live API from its OpenAPI spec with schemathesis (SQLite; 
 
 client-check: ## Generate a Python client from openapi/openapi.json and run the partner example with it
 	scripts/client-check.sh
+
+seed-large: ## Add a 1,000,000-license / 200,000-user benchmark account to $$DATABASE_URL
+	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL (sqlite://… or postgres://…)"; exit 1; }
+	$(CARGO) run --release --bin seatdesk -- seed-large --licenses $${LICENSES:-1000000} --users $${USERS:-200000} --cost-centers $${COST_CENTERS:-50}
 
 clean:
 	$(CARGO) clean

@@ -1,7 +1,7 @@
 //! Storage: one `Db` handle over SQLite or PostgreSQL, chosen by the URL scheme.
 //!
 //! Queries are written once in portable SQL (`$1` placeholders work on both) and run
-//! through the `on_read!` / `in_tx!` macros, which compile each body once per backend.
+//! through the `on_read!` / `with_tx!` macros, which compile each body once per backend.
 //! Where the dialects differ (text search, row locks), repositories branch on `Dialect`.
 
 pub mod accounts;
@@ -14,6 +14,9 @@ pub mod connect;
 pub mod cost_centers;
 pub mod errors;
 pub mod idempotency;
+pub mod licenses;
+pub mod licenses_list;
+pub mod licenses_usage;
 pub mod members;
 pub mod orders;
 pub mod types;

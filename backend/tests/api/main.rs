@@ -6,11 +6,18 @@ mod helpers;
 
 mod abuse;
 mod api_clients;
+mod audit_events;
 mod auth_basics;
 mod database_outage;
 mod directory;
 mod errors;
 mod health;
+mod license_fixtures;
+mod licenses_assign;
+mod licenses_concurrency;
+mod licenses_filters;
+mod licenses_reports;
+mod licenses_seed_large;
 mod openapi_spec;
 mod purchase_cost_centers;
 mod purchase_flow;
