@@ -5,6 +5,7 @@
 mod helpers;
 
 mod abuse;
+mod abuse_endpoints;
 mod api_clients;
 mod audit_events;
 mod auth_basics;
@@ -26,6 +27,7 @@ mod purchase_keys;
 mod purchase_perf;
 mod purchase_support;
 mod purchase_validation;
+mod reliability_churn;
 mod role_scope_matrix;
 mod sign_in_limits;
 mod tenant_isolation;
