@@ -9,6 +9,7 @@ mod abuse_endpoints;
 mod api_clients;
 mod audit_events;
 mod auth_basics;
+mod crash_recovery;
 mod database_outage;
 mod directory;
 mod errors;
