@@ -14,7 +14,7 @@ cd "$ROOT"
 source scripts/lib-server.sh
 
 SCHEMATHESIS_VERSION=4.32.5
-EXAMPLES=${FUZZ_EXAMPLES:-60}
+EXAMPLES=${FUZZ_EXAMPLES:-30}
 BACKEND=sqlite
 while [ $# -gt 0 ]; do
   case $1 in
