@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend lint fmt openapi db bench seed-large clean
+.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend lint fmt openapi db bench bench-quick fuzz-api client-check seed-large clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -53,6 +53,18 @@ openapi: frontend-deps ## Regenerate openapi/openapi.json and the portal's API t
 db: ## Start PostgreSQL with docker compose (for machines that have Docker)
 	docker compose up -d postgres
 	@echo "DATABASE_URL=postgres://seatdesk:seatdesk@127.0.0.1:5432/seatdesk"
+
+bench: ## Benchmark the release server against bare SQL at 1M licenses (PostgreSQL and SQLite; slow)
+	bench/run.sh
+
+bench-quick: ## The same benchmarks on 50,000 licenses, in under 2 minutes
+	bench/run.sh --quick
+
+fuzz-api: ## Fuzz the live API from its OpenAPI spec with schemathesis (SQLite; FUZZ_ARGS=--postgres for PostgreSQL)
+	scripts/fuzz-api.sh $(FUZZ_ARGS)
+
+client-check: ## Generate a Python client from openapi/openapi.json and run the partner example with it
+	scripts/client-check.sh
 
 seed-large: ## Add a 1,000,000-license / 200,000-user benchmark account to $$DATABASE_URL
 	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL (sqlite://… or postgres://…)"; exit 1; }

@@ -220,15 +220,40 @@ impl From<sqlx::Error> for ApiError {
             sqlx::Error::Database(db) if matches!(db.code().as_deref(), Some("40001" | "40P01")) => {
                 ApiError::conflict("concurrent_update", "a concurrent change won; retry the request")
             }
-            sqlx::Error::Database(db)
-                if db.code().as_deref().is_some_and(|c| c.starts_with("08") || c == "57P01" || c == "57P03") =>
-            {
+            // The database cannot serve now: connection failures (08), too many connections or
+            // out of resources (53), shut down or restarting (57P), a database that refuses
+            // connections or is gone (55000, 3D000), a lock it will not wait for (55P03).
+            sqlx::Error::Database(db) if db.code().as_deref().is_some_and(is_unavailable_sqlstate) => {
                 tracing::warn!(error = %err, "database connection lost");
                 ApiError::Unavailable("the database is unavailable; try again shortly".into())
+            }
+            // (PostgreSQL SQLSTATEs have 5 characters; SQLite's codes are numbers of up to 4.)
+            // A value the database cannot hold (class 22: data exception, e.g. a number out of
+            // range; 54000: a key too long for an index) came from the request: a client error.
+            sqlx::Error::Database(db)
+                if db.code().as_deref().is_some_and(|c| c.len() == 5 && (c.starts_with("22") || c == "54000")) =>
+            {
+                tracing::warn!(error = %err, "the database refused a value from the request");
+                ApiError::Validation {
+                    detail: "a value in the request cannot be stored (too long or out of range)".into(),
+                    errors: FieldErrors::from([("body".to_string(), vec!["a value cannot be stored".to_string()])]),
+                }
             }
             _ => ApiError::Internal(anyhow::Error::new(err).context("database error")),
         }
     }
+}
+
+/// PostgreSQL SQLSTATEs, and SQLite's BUSY/LOCKED codes (once `busy_timeout` has run out).
+fn is_unavailable_sqlstate(code: &str) -> bool {
+    const SQLITE_BUSY_OR_LOCKED: [&str; 6] = ["5", "6", "261", "262", "517", "773"];
+    SQLITE_BUSY_OR_LOCKED.contains(&code)
+        || (code.len() == 5
+            && (code.starts_with("08")
+                || code.starts_with("53")
+                || code.starts_with("57P")
+                || code.starts_with("55")
+                || code == "3D000"))
 }
 
 impl From<validator::ValidationErrors> for ApiError {

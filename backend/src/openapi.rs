@@ -19,7 +19,7 @@ use utoipa_actix_web::AppExt;
         version = "1.0.0",
         license(name = "Proprietary")
     ),
-    components(schemas(crate::error::Problem)),
+    components(schemas(crate::error::Problem, crate::routes::license_models::LicenseStatus)),
     modifiers(&BearerSecurity),
     tags(
         (name = "auth", description = "Sign-in and the current caller"),

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use actix_files::{Files, NamedFile};
 use actix_web::dev::{fn_service, Server, ServiceRequest, ServiceResponse};
 use actix_web::middleware::{from_fn, Compress, ErrorHandlers, Next};
-use actix_web::{body::MessageBody, http::header, web, App, HttpMessage, HttpResponse, HttpServer};
+use actix_web::{body::MessageBody, guard, http::header, web, App, HttpMessage, HttpResponse, HttpServer};
 use tracing_actix_web::{RequestId, TracingLogger};
 use utoipa::OpenApi;
 use utoipa_actix_web::AppExt;
@@ -103,6 +103,10 @@ fn build_app(
         .service(SwaggerUi::new("/api/docs/{_:.*}").config(utoipa_swagger_ui::Config::from("/api/v1/openapi.json")))
         .route("/api/docs", web::get().to(|| async { redirect_to("/api/docs/") }))
         .service(web::scope("/api").default_service(web::to(problems::no_route)));
+    // Route macros guard whole resources by method, so `TRACE /healthz` would fall through to
+    // the SPA and get a 200 page: anything but GET/HEAD that no handler took is a problem (405/404).
+    let not_get_or_head = guard::Not(guard::Any(guard::Get()).or(guard::Head()));
+    let app = app.service(web::resource("/{_:.*}").guard(not_get_or_head).to(problems::no_route));
     let app = serve_spa(app, &static_dir);
     app.wrap(from_fn(record_denied_attempts))
         .wrap(ErrorHandlers::new().default_handler(problems::rewrite_as_problem))

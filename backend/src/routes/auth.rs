@@ -2,6 +2,8 @@
 
 use actix_web::{post, web, HttpMessage, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{Discriminator, OneOfBuilder, Schema};
+use utoipa::openapi::{Ref, RefOr};
 use utoipa::ToSchema;
 use utoipa_actix_web::service_config::ServiceConfig;
 use validator::Validate;
@@ -17,19 +19,73 @@ pub fn configure(cfg: &mut ServiceConfig) {
     cfg.service(issue_token);
 }
 
-/// The two grants. `grant_type` chooses which fields apply.
-#[derive(Debug, Deserialize, ToSchema)]
+/// The two grants. `grant_type` chooses which fields apply. Its schema (below) is
+/// `PasswordGrant | ClientCredentialsGrant` with a discriminator, each closed to unknown fields,
+/// because utoipa does not mark enum variants `additionalProperties: false` on its own.
+#[derive(Debug, Deserialize)]
 #[serde(tag = "grant_type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum TokenRequest {
-    /// A portal member signs in with email and password.
-    Password {
-        #[schema(example = "owner@acme.example")]
-        email: String,
-        #[schema(example = "seatdesk-demo")]
-        password: String,
-    },
-    /// A partner system signs in with its client id and the secret shown at its creation.
+    Password { email: String, password: String },
     ClientCredentials { client_id: String, client_secret: String },
+}
+
+/// A portal member signs in with email and password.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // documents the wire shape; `TokenRequest` deserializes it
+pub struct PasswordGrant {
+    #[schema(inline)]
+    grant_type: PasswordGrantType,
+    #[schema(example = "owner@acme.example")]
+    email: String,
+    #[schema(example = "seatdesk-demo")]
+    password: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum PasswordGrantType {
+    Password,
+}
+
+/// A partner system signs in with its client id and the secret shown at its creation.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // documents the wire shape; `TokenRequest` deserializes it
+pub struct ClientCredentialsGrant {
+    #[schema(inline)]
+    grant_type: ClientCredentialsGrantType,
+    client_id: String,
+    client_secret: String,
+}
+
+#[derive(Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum ClientCredentialsGrantType {
+    ClientCredentials,
+}
+
+impl utoipa::PartialSchema for TokenRequest {
+    fn schema() -> RefOr<Schema> {
+        let mapping = [
+            ("password", "#/components/schemas/PasswordGrant"),
+            ("client_credentials", "#/components/schemas/ClientCredentialsGrant"),
+        ];
+        OneOfBuilder::new()
+            .item(Ref::from_schema_name(PasswordGrant::name()))
+            .item(Ref::from_schema_name(ClientCredentialsGrant::name()))
+            .discriminator(Some(Discriminator::with_mapping("grant_type", mapping)))
+            .description(Some("The two grants. `grant_type` chooses which fields apply."))
+            .into()
+    }
+}
+
+impl ToSchema for TokenRequest {
+    fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+        use utoipa::PartialSchema;
+        schemas.push((PasswordGrant::name().into(), PasswordGrant::schema()));
+        schemas.push((ClientCredentialsGrant::name().into(), ClientCredentialsGrant::schema()));
+    }
 }
 
 // Field rules live in the grant handling; there is nothing structural to check here.

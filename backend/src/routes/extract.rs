@@ -16,6 +16,7 @@ use serde::de::DeserializeOwned;
 use validator::Validate;
 
 use crate::error::{ApiError, FieldErrors};
+use crate::routes::body_rules;
 use crate::startup::AppState;
 
 pub struct ValidJson<T>(pub T);
@@ -64,12 +65,29 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for ValidJson<T> {
     }
 }
 
-/// Parses JSON, naming the offending field in the error.
+/// Parses a JSON object, naming the offending field in the error. Beyond serde's own checks:
+/// the top level must be an object (serde would fill a struct from an array), integral floats
+/// (`5.0`) count as integers as JSON Schema says, and strings may not hold NUL characters.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     if body.is_empty() {
         return Err(ApiError::BadRequest("the request body is empty; send a JSON object".into()));
     }
-    let de = &mut serde_json::Deserializer::from_slice(body);
+    body_rules::require_object(body)?;
+    let value = match deserialize_json(&mut serde_json::Deserializer::from_slice(body)) {
+        Err(ApiError::Validation { detail, .. }) if detail.contains("invalid type: floating point") => {
+            let value = body_rules::integral_floats_as_integers(body)?;
+            deserialize_json(value)?
+        }
+        other => other?,
+    };
+    body_rules::refuse_nul_in_json(body)?;
+    Ok(value)
+}
+
+fn deserialize_json<'de, T: DeserializeOwned, D>(de: D) -> Result<T, ApiError>
+where
+    D: serde::Deserializer<'de, Error = serde_json::Error>,
+{
     serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
         let inner = err.into_inner();
@@ -84,7 +102,7 @@ pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
 
 /// Turns a serde message into a field error. Unknown and missing fields name themselves
 /// in the message rather than in the path.
-fn field_error(path: &str, message: &str) -> ApiError {
+pub(crate) fn field_error(path: &str, message: &str) -> ApiError {
     let message = strip_position(message);
     let named = |prefix: &str| message.strip_prefix(prefix).and_then(|rest| rest.split('`').next()).map(str::to_string);
     let field = named("unknown field `")
@@ -116,6 +134,7 @@ impl<T: DeserializeOwned + Validate + 'static> FromRequest for QueryParams<T> {
 }
 
 pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> Result<T, ApiError> {
+    body_rules::refuse_nul_in_query(query)?;
     let de = serde_html_form::Deserializer::from_bytes(query.as_bytes());
     let value: T = serde_path_to_error::deserialize(de).map_err(|err| {
         let path = err.path().to_string();
@@ -153,6 +172,21 @@ mod tests {
             other => panic!("unexpected {other:?}"),
         }
         assert!(matches!(parse_json::<Body>(b"{").unwrap_err(), ApiError::BadRequest(_)));
+    }
+
+    #[test]
+    fn arrays_are_not_objects_and_integral_floats_are_integers() {
+        match parse_json::<Body>(b"[3]").unwrap_err() {
+            ApiError::Validation { errors, .. } => assert!(errors.contains_key("body")),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert_eq!(parse_json::<Body>(br#"{"quantity": 3.0}"#).unwrap().quantity, 3);
+        match parse_json::<Body>(br#"{"quantity": 3.5}"#).unwrap_err() {
+            ApiError::Validation { errors, .. } => assert!(errors.contains_key("quantity")),
+            other => panic!("unexpected {other:?}"),
+        }
+        let duplicate = parse_json::<Body>(br#"{"quantity": 1, "quantity": 2}"#);
+        assert!(duplicate.is_err(), "duplicate keys are refused");
     }
 
     #[derive(Debug, Deserialize, Validate)]

@@ -5,6 +5,7 @@ pub mod api_clients;
 pub mod audit;
 pub mod auth;
 pub mod billing;
+pub mod body_rules;
 pub mod cart;
 pub mod checkout_complete;
 pub mod checkouts;

@@ -35,29 +35,55 @@ impl RouteTable {
         RouteTable(routes)
     }
 
+    /// The methods of the route `path` names. A literal route (`/licenses/bulk`) wins over a
+    /// template that also matches it (`/licenses/{id}`), as actix's routing does.
     fn allowed_methods(&self, path: &str) -> Option<&[Method]> {
-        self.0.iter().find(|(def, _)| def.is_match(path)).map(|(_, methods)| methods.as_slice())
+        let matching = || self.0.iter().filter(|(def, _)| def.is_match(path));
+        matching()
+            .find(|(def, _)| !def.pattern().is_some_and(|p| p.contains('{')))
+            .or_else(|| matching().next())
+            .map(|(_, methods)| methods.as_slice())
     }
+
+    /// `Some(allowed)` when a literal route has this exact path but not this method.
+    fn literal_route_refusing(&self, path: &str, method: &Method) -> Option<&[Method]> {
+        self.0
+            .iter()
+            .find(|(def, _)| def.pattern() == Some(path))
+            .map(|(_, methods)| methods.as_slice())
+            .filter(|methods| !methods.contains(method))
+    }
+}
+
+fn method_not_allowed(req: &HttpRequest, methods: &[Method]) -> HttpResponse {
+    let allow = methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
+    let detail = format!("{} is not allowed on {}; use {allow}", req.method(), req.path());
+    let mut response = problem_response(&problem_for_status(StatusCode::METHOD_NOT_ALLOWED, &detail));
+    if let Ok(value) = header::HeaderValue::from_str(&allow) {
+        response.headers_mut().insert(header::ALLOW, value);
+    }
+    response
 }
 
 /// The default service under `/api`: 405 with `Allow` when the path exists, else 404.
 pub async fn no_route(req: HttpRequest, table: web::Data<RouteTable>) -> HttpResponse {
     if let Some(methods) = table.allowed_methods(req.path()) {
-        let allow = methods.iter().map(Method::as_str).collect::<Vec<_>>().join(", ");
-        let detail = format!("{} is not allowed on {}; use {allow}", req.method(), req.path());
-        let mut response = problem_response(&problem_for_status(StatusCode::METHOD_NOT_ALLOWED, &detail));
-        if let Ok(value) = header::HeaderValue::from_str(&allow) {
-            response.headers_mut().insert(header::ALLOW, value);
-        }
-        return response;
+        return method_not_allowed(&req, methods);
     }
     problem_response(&problem_for_status(StatusCode::NOT_FOUND, &format!("no route {}", req.path())))
 }
 
-/// A malformed id in the path names nothing that exists.
-pub fn path_error(err: actix_web::error::PathError, _req: &HttpRequest) -> actix_web::Error {
+/// A malformed id in the path names nothing that exists — unless the "id" is the literal
+/// segment of another route (`PATCH /licenses/bulk` reached `PATCH /licenses/{id}`): then 405.
+pub fn path_error(err: actix_web::error::PathError, req: &HttpRequest) -> actix_web::Error {
     tracing::debug!(error = %err, "bad path parameter");
-    ApiError::NotFound("resource").into()
+    let refusing = req.app_data::<web::Data<RouteTable>>().and_then(|t| {
+        t.literal_route_refusing(req.path(), req.method()).map(|methods| method_not_allowed(req, methods))
+    });
+    match refusing {
+        Some(response) => actix_web::error::InternalError::from_response(err, response).into(),
+        None => ApiError::NotFound("resource").into(),
+    }
 }
 
 /// Query strings parsed by actix's own `web::Query` (we prefer `QueryParams`).
@@ -89,4 +115,25 @@ pub fn rewrite_as_problem<B: MessageBody>(res: ServiceResponse<B>) -> actix_web:
     response.headers_mut().remove(header::CONTENT_LENGTH);
     let response = response.set_body(body).map_into_boxed_body();
     Ok(ErrorHandlerResponse::Response(ServiceResponse::new(req, response).map_into_right_body()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+    use utoipa::openapi::{OpenApiBuilder, PathsBuilder};
+
+    #[test]
+    fn a_literal_route_wins_over_a_template_that_matches_it() {
+        let paths = PathsBuilder::new()
+            .path("/licenses/{id}", PathItem::new(HttpMethod::Get, OperationBuilder::new()))
+            .path("/licenses/bulk", PathItem::new(HttpMethod::Post, OperationBuilder::new()))
+            .build();
+        let table = RouteTable::from_openapi(&OpenApiBuilder::new().paths(paths).build());
+        assert_eq!(table.allowed_methods("/licenses/bulk"), Some(&[Method::POST][..]));
+        assert_eq!(table.allowed_methods("/licenses/42"), Some(&[Method::GET][..]));
+        assert_eq!(table.literal_route_refusing("/licenses/bulk", &Method::PATCH), Some(&[Method::POST][..]));
+        assert_eq!(table.literal_route_refusing("/licenses/bulk", &Method::POST), None);
+        assert_eq!(table.literal_route_refusing("/licenses/42", &Method::PATCH), None);
+    }
 }

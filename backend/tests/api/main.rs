@@ -4,9 +4,13 @@
 
 mod helpers;
 
+mod abuse;
+mod abuse_endpoints;
 mod api_clients;
 mod audit_events;
 mod auth_basics;
+mod crash_recovery;
+mod database_outage;
 mod directory;
 mod errors;
 mod health;
@@ -24,6 +28,7 @@ mod purchase_keys;
 mod purchase_perf;
 mod purchase_support;
 mod purchase_validation;
+mod reliability_churn;
 mod role_scope_matrix;
 mod sign_in_limits;
 mod tenant_isolation;
