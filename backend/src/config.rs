@@ -29,6 +29,10 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// Pool size for PostgreSQL, and for SQLite readers.
     pub max_connections: u32,
+    /// Sign-in attempts (`POST /auth/token`, successful or not) allowed per client IP per minute.
+    pub sign_in_attempts_per_ip: u32,
+    /// Sign-in attempts allowed per email or `client_id` per minute, from any IP.
+    pub sign_in_attempts_per_identity: u32,
 }
 
 impl Default for Settings {
@@ -45,6 +49,10 @@ impl Default for Settings {
             static_dir: "frontend/dist".into(),
             max_body_bytes: 256 * 1024,
             max_connections: 16,
+            // An office behind one NAT signs in at most a few dozen people a minute; a person
+            // retyping a password needs a handful of tries. Guessing gets 10 tries a minute.
+            sign_in_attempts_per_ip: 30,
+            sign_in_attempts_per_identity: 10,
         }
     }
 }
@@ -82,6 +90,8 @@ impl Settings {
                 "STATIC_DIR",
                 "MAX_BODY_BYTES",
                 "MAX_CONNECTIONS",
+                "SIGN_IN_ATTEMPTS_PER_IP",
+                "SIGN_IN_ATTEMPTS_PER_IDENTITY",
             ]))
             .extract()
             .map_err(Box::new)

@@ -16,6 +16,7 @@ use utoipa_swagger_ui::SwaggerUi;
 
 use crate::auth::denied_audit::record_denied_attempts;
 use crate::auth::jwt::JwtKeys;
+use crate::auth::rate_limit::SignInLimiter;
 use crate::config::Settings;
 use crate::openapi::ApiDoc;
 use crate::routes::{self, problems};
@@ -26,6 +27,7 @@ pub struct AppState {
     pub db: Db,
     pub jwt: JwtKeys,
     pub settings: Settings,
+    pub sign_in_limiter: SignInLimiter,
 }
 
 pub struct Application {
@@ -50,7 +52,9 @@ impl Application {
         let jwt = JwtKeys::new(&settings.resolve_jwt_secret()?, &[]);
         let listener = TcpListener::bind((settings.host.as_str(), settings.port))?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState { db, jwt, settings });
+        let sign_in_limiter =
+            SignInLimiter::new(settings.sign_in_attempts_per_ip, settings.sign_in_attempts_per_identity);
+        let state = web::Data::new(AppState { db, jwt, settings, sign_in_limiter });
         let spec = crate::openapi::spec();
         let route_table = web::Data::new(problems::RouteTable::from_openapi(&spec));
         let spec = web::Data::new(routes::spec::SpecJson(spec.to_json()?));

@@ -54,6 +54,8 @@ pub struct TokenResponse {
 /// Exchange credentials for an access token.
 ///
 /// A wrong email and a wrong password get the same answer in the same time.
+/// Attempts are limited per client IP and per email / `client_id` (by default 30 and 10 a
+/// minute); beyond that the answer is 429 with `Retry-After` in seconds.
 #[utoipa::path(
     tag = "auth",
     request_body = TokenRequest,
@@ -77,6 +79,12 @@ pub async fn issue_token(
         }
     };
     req.extensions_mut().insert(AttemptedAs(credentials.label().to_string()));
+    // Limits are spent before any credential is checked, so a throttled guess costs no argon2.
+    // The direct peer address is used: a forwarded-for header is the caller's to forge.
+    if let Some(peer) = req.peer_addr() {
+        state.sign_in_limiter.check_ip(peer.ip())?;
+    }
+    state.sign_in_limiter.check_identity(credentials.label())?;
     let IssuedToken { access_token, expires_in } = sign_in::sign_in(&state, credentials).await?;
     Ok(HttpResponse::Ok().insert_header(("Cache-Control", "no-store")).json(TokenResponse {
         access_token,

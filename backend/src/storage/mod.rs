@@ -11,6 +11,7 @@ pub mod connect;
 pub mod errors;
 pub mod members;
 pub mod types;
+pub mod users;
 
 use sqlx::{PgPool, SqlitePool};
 

@@ -76,22 +76,35 @@ impl TestApp {
     /// A server over a fresh database of `backend`, seeded with the demo data.
     pub async fn spawn(backend: Backend) -> TestApp {
         match backend {
-            Backend::Sqlite => Self::spawn_sqlite().await,
+            Backend::Sqlite => Self::spawn_sqlite(&|_| {}).await,
             Backend::Postgres => Self::spawn_postgres().await.expect("TEST_DATABASE_URL is set"),
         }
     }
 
-    async fn spawn_sqlite() -> TestApp {
+    /// Like `spawn_sqlite`/`spawn_postgres`, with settings changed by `configure` (e.g. the
+    /// sign-in rate limits, which the harness otherwise sets out of reach).
+    pub async fn spawn_with(backend: Backend, configure: &dyn Fn(&mut Settings)) -> Option<TestApp> {
+        match backend {
+            Backend::Sqlite => Some(Self::spawn_sqlite(configure).await),
+            Backend::Postgres => Self::spawn_postgres_with(configure).await,
+        }
+    }
+
+    async fn spawn_sqlite(configure: &dyn Fn(&mut Settings)) -> TestApp {
         let dir = std::env::temp_dir().join(format!("seatdesk-test-{}", Uuid::new_v4()));
         std::fs::create_dir_all(&dir).unwrap();
         let url = format!("sqlite://{}/seatdesk.db", dir.display());
-        let mut app = Self::start(&url, Backend::Sqlite, &dir).await;
+        let mut app = Self::start(&url, Backend::Sqlite, &dir, configure).await;
         app._dir = Some(TempDir(dir));
         app
     }
 
     /// `None` (and a note on stderr) when `TEST_DATABASE_URL` is not set.
     pub async fn spawn_postgres() -> Option<TestApp> {
+        Self::spawn_postgres_with(&|_| {}).await
+    }
+
+    async fn spawn_postgres_with(configure: &dyn Fn(&mut Settings)) -> Option<TestApp> {
         let Ok(admin_url) = std::env::var("TEST_DATABASE_URL") else {
             eprintln!("SKIPPED on PostgreSQL: TEST_DATABASE_URL is not set");
             return None;
@@ -103,15 +116,15 @@ impl TestApp {
         let url = replace_database(&admin_url, &name);
         let dir = std::env::temp_dir().join(format!("seatdesk-test-{}", Uuid::new_v4()));
         std::fs::create_dir_all(&dir).unwrap();
-        let mut app = Self::start(&url, Backend::Postgres, &dir).await;
+        let mut app = Self::start(&url, Backend::Postgres, &dir, configure).await;
         app._dir = Some(TempDir(dir));
         app.pg_database = Some((admin_url, name));
         Some(app)
     }
 
-    async fn start(url: &str, backend: Backend, dir: &std::path::Path) -> TestApp {
+    async fn start(url: &str, backend: Backend, dir: &std::path::Path, configure: &dyn Fn(&mut Settings)) -> TestApp {
         init_logs();
-        let settings = Settings {
+        let mut settings = Settings {
             database_url: url.to_string(),
             host: "127.0.0.1".into(),
             port: 0,
@@ -120,8 +133,12 @@ impl TestApp {
             data_dir: dir.to_path_buf(),
             static_dir: dir.join("no-spa"),
             max_connections: 8,
+            // Every test signs in from 127.0.0.1; rate-limit tests lower these explicitly.
+            sign_in_attempts_per_ip: 100_000,
+            sign_in_attempts_per_identity: 100_000,
             ..Settings::default()
         };
+        configure(&mut settings);
         let db = storage::connect(url, 8).await.expect("connect");
         db.migrate().await.expect("migrate");
         seatdesk::seed::demo::seed(&db).await.expect("seed demo");
