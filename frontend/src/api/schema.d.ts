@@ -4,6 +4,41 @@
  */
 
 export interface paths {
+    "/api/v1/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the account's API clients, newest first (revoked ones included, without secrets). */
+        get: operations["list_api_clients"];
+        put?: never;
+        /** Create an API client (owners only). The response holds the secret, once. */
+        post: operations["create_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API client (owners only): its tokens stop working at once. Repeating it is harmless. */
+        delete: operations["revoke_api_client"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -16,6 +51,8 @@ export interface paths {
         /**
          * Exchange credentials for an access token.
          * @description A wrong email and a wrong password get the same answer in the same time.
+         *     Attempts are limited per client IP and per email / `client_id` (by default 30 and 10 a
+         *     minute); beyond that the answer is 429 with `Retry-After` in seconds.
          */
         post: operations["issue_token"];
         delete?: never;
@@ -56,6 +93,45 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List directory users in name order, filtered. */
+        get: operations["list_users"];
+        put?: never;
+        /** Add a person to the directory. */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One directory user with the licenses they hold. */
+        get: operations["get_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a directory user. Disabling releases the licenses they hold (each release audited);
+         *     a new name, email or ext is what the license search finds from then on.
+         */
+        patch: operations["update_user"];
         trace?: never;
     };
     "/healthz": {
@@ -107,8 +183,78 @@ export interface components {
              */
             currency: string;
         };
+        /** @description A partner integration. Its secret is never shown again after creation. */
+        ApiClient: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Use as `client_id` in the `client_credentials` grant.
+             * @example sdc_Zx8kQ2m9Vb1pLr4T
+             */
+            client_id: string;
+            /** @example Reseller provisioning */
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Set once revoked; the client's tokens stop working at that moment.
+             */
+            revoked_at?: string | null;
+        };
         BTreeMap: {
             [key: string]: string[];
+        };
+        /** @description The created client with its secret: store the secret now, it is not shown again. */
+        CreatedApiClient: {
+            /** Format: uuid */
+            id: string;
+            client_id: string;
+            /**
+             * @description Shown only in this response; Seatdesk keeps only its hash.
+             * @example sds_q3Jd8sX1yN0bWmC4tR7vE2kL9aP5uH6gF0zK1oI3jYw
+             */
+            client_secret: string;
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        /** @description A person in the phone system. */
+        DirectoryUser: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ava Thompson */
+            name: string;
+            /** @example ava.thompson@acme.example */
+            email: string;
+            /**
+             * @description Extension number.
+             * @example 101
+             */
+            ext: string;
+            kind: components["schemas"]["UserKind"];
+            status: components["schemas"]["UserStatus"];
+            /** @description The licenses the user holds (at most one per product). */
+            licenses: components["schemas"]["HeldLicense"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Fields to change; absent fields stay as they are. `status: disabled` releases the
+         *     user's licenses.
+         */
+        DirectoryUserPatch: {
+            name?: string | null;
+            email?: string | null;
+            ext?: string | null;
+            kind?: null | components["schemas"]["UserKind"];
+            status?: null | components["schemas"]["UserStatus"];
         };
         HealthStatus: {
             /**
@@ -116,6 +262,15 @@ export interface components {
              * @example ok
              */
             status: string;
+        };
+        /** @description A license the user holds. */
+        HeldLicense: {
+            /** Format: uuid */
+            id: string;
+            /** @example LR-000007 */
+            number: string;
+            /** @example LIVE_REPORTS */
+            product_sku: string;
         };
         /** @description The signed-in caller. */
         Me: {
@@ -137,6 +292,86 @@ export interface components {
              */
             permissions: string[];
             account: components["schemas"]["AccountSummary"];
+        };
+        /** @description A new API client. */
+        NewApiClient: {
+            /** @example Reseller provisioning */
+            name: string;
+            /**
+             * @description At least one; unknown scope names are rejected.
+             * @example [
+             *       "licenses:read",
+             *       "licenses:write"
+             *     ]
+             */
+            scopes: components["schemas"]["Scope"][];
+        };
+        /** @description A new directory user (active). */
+        NewDirectoryUser: {
+            /**
+             * @description 1–200 characters.
+             * @example Grace Hopper
+             */
+            name: string;
+            /**
+             * @description Unique in the account (case-insensitive).
+             * @example grace.hopper@acme.example
+             */
+            email: string;
+            /**
+             * @description 1–16 digits, unique in the account.
+             * @example 141
+             */
+            ext: string;
+            kind: components["schemas"]["UserKind"];
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_ApiClient: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description Use as `client_id` in the `client_credentials` grant.
+                 * @example sdc_Zx8kQ2m9Vb1pLr4T
+                 */
+                client_id: string;
+                /** @example Reseller provisioning */
+                name: string;
+                scopes: components["schemas"]["Scope"][];
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @description Set once revoked; the client's tokens stop working at that moment.
+                 */
+                revoked_at?: string | null;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_DirectoryUser: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example Ava Thompson */
+                name: string;
+                /** @example ava.thompson@acme.example */
+                email: string;
+                /**
+                 * @description Extension number.
+                 * @example 101
+                 */
+                ext: string;
+                kind: components["schemas"]["UserKind"];
+                status: components["schemas"]["UserStatus"];
+                /** @description The licenses the user holds (at most one per product). */
+                licenses: components["schemas"]["HeldLicense"][];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            next_cursor?: string | null;
         };
         /**
          * @description An RFC 9457 problem document.
@@ -205,6 +440,16 @@ export interface components {
              */
             expires_in: number;
         };
+        /**
+         * @description Who the person is in the phone system.
+         * @enum {string}
+         */
+        UserKind: "user" | "manager" | "agent";
+        /**
+         * @description A disabled user holds no license: disabling releases it.
+         * @enum {string}
+         */
+        UserStatus: "active" | "disabled";
     };
     responses: never;
     parameters: never;
@@ -214,6 +459,211 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_api_clients: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of API clients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApiClient"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiClient"];
+            };
+        };
+        responses: {
+            /** @description Created; store `client_secret` now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiClient"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API client's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     issue_token: {
         parameters: {
             query?: never;
@@ -346,6 +796,336 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the name, email or extension. */
+                q?: string;
+                kind?: components["schemas"]["UserKind"];
+                status?: components["schemas"]["UserStatus"];
+                /** @description `true`: only users holding a license; `false`: only users holding none. */
+                has_license?: boolean;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users, ordered by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DirectoryUser"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDirectoryUser"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUser"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUser"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectoryUserPatch"];
+            };
+        };
+        responses: {
+            /** @description The user as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUser"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
