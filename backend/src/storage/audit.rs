@@ -116,3 +116,73 @@ pub async fn record_alone(db: &Db, event: &NewAuditEvent) -> Result<(), sqlx::Er
     crate::db_execute!(db, bind_event!(event))?;
     Ok(())
 }
+
+/// One stored event, as `GET /audit-events` reads it.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AuditRow {
+    pub id: Uuid,
+    pub occurred_at: DateTime<Utc>,
+    pub actor_type: String,
+    pub actor_id: Option<Uuid>,
+    pub actor_label: String,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: String,
+    pub before: Option<Json<Value>>,
+    pub after: Option<Json<Value>>,
+    pub outcome: String,
+    pub request_id: String,
+}
+
+/// Filters of the audit list; `None` means "any".
+#[derive(Debug, Clone, Default)]
+pub struct AuditQuery {
+    pub actor_id: Option<Uuid>,
+    pub actor_label: Option<String>,
+    /// Exact, or a prefix when it ends with `.`.
+    pub action: Option<String>,
+    pub object_id: Option<String>,
+    pub since: Option<DateTime<Utc>>,
+    pub until: Option<DateTime<Utc>>,
+    /// Rows strictly older than this (occurred_at, id).
+    pub after: Option<(DateTime<Utc>, Uuid)>,
+    pub limit: i64,
+}
+
+/// The account's events, newest first, walking `audit_events_account_idx`.
+pub async fn list_events(db: &Db, account_id: Uuid, q: &AuditQuery) -> Result<Vec<AuditRow>, sqlx::Error> {
+    let (action_exact, action_prefix) = match q.action.as_deref() {
+        Some(a) if a.ends_with('.') => {
+            (None, Some(format!("{}%", a.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))))
+        }
+        Some(a) => (Some(a.to_string()), None),
+        None => (None, None),
+    };
+    let sql = "SELECT id, occurred_at, actor_type, actor_id, actor_label, action, object_type, object_id, \
+               before, after, outcome, request_id FROM audit_events \
+               WHERE account_id = $1 \
+               AND ($2 IS NULL OR actor_id = $2) AND ($3 IS NULL OR actor_label = $3) \
+               AND ($4 IS NULL OR action = $4) AND ($5 IS NULL OR action LIKE $5 ESCAPE '\\') \
+               AND ($6 IS NULL OR object_id = $6) \
+               AND ($7 IS NULL OR occurred_at >= $7) AND ($8 IS NULL OR occurred_at < $8) \
+               AND ($9 IS NULL OR (occurred_at, id) < ($9, $10)) \
+               ORDER BY occurred_at DESC, id DESC LIMIT $11";
+    let (after_at, after_id) = match q.after {
+        Some((at, id)) => (Some(at), Some(id)),
+        None => (None, None),
+    };
+    crate::on_read!(db, |pool| sqlx::query_as::<_, AuditRow>(sql)
+        .bind(account_id)
+        .bind(q.actor_id)
+        .bind(q.actor_label.as_deref())
+        .bind(action_exact.as_deref())
+        .bind(action_prefix.as_deref())
+        .bind(q.object_id.as_deref())
+        .bind(q.since)
+        .bind(q.until)
+        .bind(after_at)
+        .bind(after_id)
+        .bind(q.limit)
+        .fetch_all(pool)
+        .await)
+}
