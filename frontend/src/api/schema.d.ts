@@ -39,6 +39,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's account's audit events, newest first (keyset by time and id). */
+        get: operations["list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -55,6 +72,168 @@ export interface paths {
          *     minute); beyond that the answer is 429 with `Retry-After` in seconds.
          */
         post: operations["issue_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/license-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a user the next free license of a product (the oldest purchased first).
+         * @description 409 `no_free_license` when the pool is empty, `user_already_licensed` when the user
+         *     already holds one; 422 for a disabled user.
+         */
+        post: operations["assign_next_free"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search and filter the account's licenses, one keyset page at a time.
+         * @description Sorted by `sort` (default `-added_at`, newest first); the cursor carries the sort key and
+         *     id, so deep pages cost the same as the first one.
+         */
+        get: operations["list_licenses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply up to 1,000 assign/unassign changes.
+         * @description Each item is its own transaction with its own audit event: one failing item does not stop
+         *     the others. Every item gets a result (in request order) with the status and problem `code`
+         *     it would have had alone; `succeeded` counts the ones that were applied.
+         */
+        post: operations["bulk_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The filtered license list as CSV (same filters and sort as `GET /licenses`; `cursor` and
+         *     `limit` are ignored: every matching row is exported, streamed in keyset chunks).
+         * @description Columns: number, license type, assignee name, email, ext, cost center code, cost center
+         *     name, added at, assigned at, last used at. Cells that a spreadsheet would run as a formula
+         *     (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with `'`.
+         */
+        get: operations["export_licenses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purchased, assigned and available seats per product, per cost center and in total. */
+        get: operations["license_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One license. */
+        get: operations["get_license"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a license to another cost center. */
+        patch: operations["update_license"];
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a free license to a directory user.
+         * @description Only a free license, and only to an active user of the account who holds no license of
+         *     this product: otherwise 409 `license_already_assigned` / `user_already_licensed`, or 422
+         *     for a disabled user. The database enforces both rules, so concurrent requests cannot
+         *     both win.
+         */
+        post: operations["assign_license"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/unassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a license to the pool (it is not deleted). A free license is 409 `license_not_assigned`. */
+        post: operations["unassign_license"];
         delete?: never;
         options?: never;
         head?: never;
@@ -134,6 +313,26 @@ export interface paths {
         patch: operations["update_user"];
         trace?: never;
     };
+    "/api/v1/users/{id}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user's entitlements. Each check records its time as the licenses' `last_used_at`, so
+         *     unused seats can be found (`GET /licenses?unused_since=…` or `sort=last_used_at`).
+         */
+        get: operations["user_entitlements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -203,8 +402,114 @@ export interface components {
              */
             revoked_at?: string | null;
         };
+        /** @description `POST /licenses/{id}/assign`. */
+        AssignLicense: {
+            /**
+             * Format: uuid
+             * @description An active directory user of the caller's account holding no license of this product.
+             */
+            user_id: string;
+        };
+        /** @description The directory user holding a license. */
+        Assignee: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ava Thompson */
+            name: string;
+            /** @example ava.thompson@acme.example */
+            email: string;
+            /** @example 101 */
+            ext: string;
+        };
+        AuditActor: {
+            /** @description `member`, `api_client`, `system` or `anonymous`. */
+            type: string;
+            /** Format: uuid */
+            id?: string | null;
+            /** @description Email or client id. */
+            label: string;
+        };
+        /** @description One entry of the append-only audit log. */
+        AuditEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            actor: components["schemas"]["AuditActor"];
+            /** @example license.assign */
+            action: string;
+            /** @example license */
+            object_type: string;
+            object_id: string;
+            before?: Record<string, never> | null;
+            after?: Record<string, never> | null;
+            /** @description `success`, `denied` or `failed`. */
+            outcome: string;
+            request_id: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            next_cursor?: string | null;
+        };
         BTreeMap: {
             [key: string]: string[];
+        };
+        /** @enum {string} */
+        BulkAction: "assign" | "unassign";
+        /** @description One change of a bulk request. */
+        BulkItem: {
+            action: components["schemas"]["BulkAction"];
+            /** Format: uuid */
+            license_id: string;
+            /**
+             * Format: uuid
+             * @description Required for `assign`.
+             */
+            user_id?: string | null;
+        };
+        /** @description The outcome of one bulk item, in request order. */
+        BulkItemResult: {
+            /** @description Position in the request's `items`. */
+            index: number;
+            /** Format: uuid */
+            license_id: string;
+            ok: boolean;
+            /**
+             * Format: u-int16
+             * @description The HTTP status this change alone would have had (200, 404, 409, 422).
+             */
+            status: number;
+            /**
+             * @description For failures: the problem `code` (`license_already_assigned`, `user_already_licensed`,
+             *     `license_not_assigned`) or `not_found` / `validation_error`.
+             */
+            code?: string | null;
+            detail?: string | null;
+            license?: null | components["schemas"]["License"];
+        };
+        /** @description `POST /licenses/bulk`: up to 1,000 changes, each applied (and audited) on its own. */
+        BulkRequest: {
+            items: components["schemas"]["BulkItem"][];
+        };
+        BulkResponse: {
+            succeeded: number;
+            failed: number;
+            results: components["schemas"]["BulkItemResult"][];
+        };
+        /** @description The cost center a license is charged to. */
+        CostCenterRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example CC-100 */
+            code: string;
+            /** @example Sales */
+            name: string;
+        };
+        CostCenterUsage: components["schemas"]["SeatCounts"] & {
+            /** Format: uuid */
+            cost_center_id: string;
+            code: string;
+            name: string;
         };
         /** @description The created client with its secret: store the secret now, it is not shown again. */
         CreatedApiClient: {
@@ -256,6 +561,18 @@ export interface components {
             kind?: null | components["schemas"]["UserKind"];
             status?: null | components["schemas"]["UserStatus"];
         };
+        /** @description The license through which a user is entitled to a product. */
+        Entitlement: {
+            /** Format: uuid */
+            product_id: string;
+            /** @example LIVE_REPORTS */
+            sku: string;
+            product_name: string;
+            /** Format: uuid */
+            license_id: string;
+            /** @example LR-000001 */
+            license_number: string;
+        };
         HealthStatus: {
             /**
              * @description `ok` when the check passed.
@@ -271,6 +588,55 @@ export interface components {
             number: string;
             /** @example LIVE_REPORTS */
             product_sku: string;
+        };
+        /** @description One seat. */
+        License: {
+            /** Format: uuid */
+            id: string;
+            /** @example LR-000001 */
+            number: string;
+            license_type: components["schemas"]["LicenseType"];
+            assignee?: null | components["schemas"]["Assignee"];
+            cost_center: components["schemas"]["CostCenterRef"];
+            /** Format: date-time */
+            added_at: string;
+            /** Format: date-time */
+            assigned_at?: string | null;
+            /**
+             * Format: date-time
+             * @description The last entitlement check of the holder through this license; `null` = never used.
+             */
+            last_used_at?: string | null;
+        };
+        /** @description One page of licenses. */
+        LicensePage: {
+            items: components["schemas"]["License"][];
+            /** @description Pass back as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many licenses match the filters, counted up to 1,000 (so it stays cheap at any
+             *     account size). Only on the first page (no `cursor`); `null` on later pages.
+             *     Exact per-product and per-cost-center numbers: `GET /licenses/summary`.
+             */
+            total?: number | null;
+            /** @description `true` when more than `total` licenses match (the count stopped at its cap). */
+            total_is_lower_bound: boolean;
+        };
+        /** @description Who holds what: seat counts per product and per cost center, plus the account total. */
+        LicenseSummary: {
+            total: components["schemas"]["SeatCounts"];
+            by_product: components["schemas"]["ProductUsage"][];
+            by_cost_center: components["schemas"]["CostCenterUsage"][];
+        };
+        /** @description The product a license is for ("License Type" in the portal). */
+        LicenseType: {
+            /** Format: uuid */
+            product_id: string;
+            /** @example LIVE_REPORTS */
+            sku: string;
+            /** @example Live Reports */
+            name: string;
         };
         /** @description The signed-in caller. */
         Me: {
@@ -324,6 +690,16 @@ export interface components {
              */
             ext: string;
             kind: components["schemas"]["UserKind"];
+        };
+        /** @description `POST /license-assignments`: give the user the next free license of the product. */
+        NextFreeAssignment: {
+            /** Format: uuid */
+            user_id: string;
+            /**
+             * @description A product id or sku (`LIVE_REPORTS`).
+             * @example LIVE_REPORTS
+             */
+            product: string;
         };
         /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
         Page_ApiClient: {
@@ -401,6 +777,12 @@ export interface components {
             /** @description Extra data for some conflicts (for `quote_changed`, the new quote). */
             data?: Record<string, never> | null;
         };
+        ProductUsage: components["schemas"]["SeatCounts"] & {
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            name: string;
+        };
         /**
          * @description A portal member's role.
          * @enum {string}
@@ -411,6 +793,15 @@ export interface components {
          * @enum {string}
          */
         Scope: "licenses:read" | "licenses:write" | "billing:read" | "billing:write" | "directory:read" | "directory:write" | "audit:read";
+        /** @description Seat counts of one product or cost center. */
+        SeatCounts: {
+            /** Format: int64 */
+            purchased: number;
+            /** Format: int64 */
+            assigned: number;
+            /** Format: int64 */
+            available: number;
+        };
         /** @description The two grants. `grant_type` chooses which fields apply. */
         TokenRequest: {
             /** @example owner@acme.example */
@@ -439,6 +830,22 @@ export interface components {
              * @example 3600
              */
             expires_in: number;
+        };
+        /** @description `PATCH /licenses/{id}`: move the license to another cost center. */
+        UpdateLicense: {
+            /** Format: uuid */
+            cost_center_id: string;
+        };
+        /** @description What a directory user may use right now. Each check is recorded as the license's `last_used_at`. */
+        UserEntitlements: {
+            /** Format: uuid */
+            user_id: string;
+            /** @description Whether the user may use Live Reports (holds a LIVE_REPORTS license and is active). */
+            live_reports: boolean;
+            /** @description The licenses the user holds, one per product. */
+            entitlements: components["schemas"]["Entitlement"][];
+            /** Format: date-time */
+            checked_at: string;
         };
         /**
          * @description Who the person is in the phone system.
@@ -664,6 +1071,76 @@ export interface operations {
             };
         };
     };
+    list_audit_events: {
+        parameters: {
+            query?: {
+                /** @description The actor's id (member or API client), or its label (email / client id). */
+                actor?: string;
+                /** @description An exact action (`license.assign`), or a prefix ending in `.` (`license.`). */
+                action?: string;
+                /** @description The object's id (e.g. a license id). */
+                object?: string;
+                /** @description Only events at or after this time (RFC 3339). */
+                since?: string;
+                /** @description Only events before this time (RFC 3339). */
+                until?: string;
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     issue_token: {
         parameters: {
             query?: never;
@@ -724,6 +1201,739 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_next_free: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NextFreeAssignment"];
+            };
+        };
+        responses: {
+            /** @description The license now held by the user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_licenses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive substring of the assignee's name, email or extension, the license
+                 *     number or the cost-center code.
+                 */
+                q?: string;
+                /** @description Cost-center ids; repeat the parameter to match any of several. */
+                cost_center?: string[];
+                /** @description `assigned` or `unassigned`. */
+                status?: "assigned" | "unassigned";
+                /** @description A product id or sku (`LIVE_REPORTS`). */
+                product?: string;
+                /** @description Only licenses whose holder has not used them since this date (never used counts as unused). */
+                unused_since?: string;
+                /**
+                 * @description `added_at` | `number` | `assignee` | `cost_center` | `last_used_at`, ascending; prefix
+                 *     `-` for descending (`-added_at`, the default: newest first). Unassigned licenses sort
+                 *     as an empty assignee name, never-used ones as the oldest use.
+                 */
+                sort?: string;
+                /** @description `next_cursor` of the previous page (made for the same `sort`). */
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of licenses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensePage"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResponse"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_licenses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive substring of the assignee's name, email or extension, the license
+                 *     number or the cost-center code.
+                 */
+                q?: string;
+                /** @description Cost-center ids; repeat the parameter to match any of several. */
+                cost_center?: string[];
+                /** @description `assigned` or `unassigned`. */
+                status?: "assigned" | "unassigned";
+                /** @description A product id or sku (`LIVE_REPORTS`). */
+                product?: string;
+                /** @description Only licenses whose holder has not used them since this date (never used counts as unused). */
+                unused_since?: string;
+                /**
+                 * @description `added_at` | `number` | `assignee` | `cost_center` | `last_used_at`, ascending; prefix
+                 *     `-` for descending (`-added_at`, the default: newest first). Unassigned licenses sort
+                 *     as an empty assignee name, never-used ones as the oldest use.
+                 */
+                sort?: string;
+                /** @description `next_cursor` of the previous page (made for the same `sort`). */
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one row per license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    license_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Seat counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseSummary"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_license: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description License id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_license: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description License id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLicense"];
+            };
+        };
+        responses: {
+            /** @description The moved license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_license: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description License id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignLicense"];
+            };
+        };
+        responses: {
+            /** @description The assigned license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unassign_license: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description License id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license, now free */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1112,6 +2322,65 @@ export interface operations {
             };
             /** @description Invalid input; `errors` names each field */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    user_entitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Directory user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the user may use */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEntitlements"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -100,11 +100,11 @@ export const ChevronIcon = (p: IconProps) => (
     <path d="m6 9 6 6 6-6" />
   </Icon>
 );
-export const SortIcon = ({ direction, ...p }: IconProps & { direction: "asc" | "desc" | null }) => (
+export const SortIcon = ({ sortOrder, ...p }: IconProps & { sortOrder: "asc" | "desc" | null }) => (
   <Icon {...p} size={p.size ?? 14}>
-    {direction === "asc" && <path d="m6 15 6-6 6 6" />}
-    {direction === "desc" && <path d="m6 9 6 6 6-6" />}
-    {direction === null && <path d="m8 9 4-4 4 4M8 15l4 4 4-4" />}
+    {sortOrder === "asc" && <path d="m6 15 6-6 6 6" />}
+    {sortOrder === "desc" && <path d="m6 9 6 6 6-6" />}
+    {sortOrder === null && <path d="m8 9 4-4 4 4M8 15l4 4 4-4" />}
   </Icon>
 );
 export const PrintIcon = (p: IconProps) => (

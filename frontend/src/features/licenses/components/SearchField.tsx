@@ -1,0 +1,33 @@
+import { TextInput } from "@mantine/core";
+import { useDebouncedCallback } from "@mantine/hooks";
+import { useEffect, useState } from "react";
+import { SearchIcon } from "../../../components/icons";
+
+/** The Search field: typing is instant, the server is asked 300 ms after the last key. */
+export function SearchField({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
+  const [text, setText] = useState(value);
+  const send = useDebouncedCallback((q: string) => onSearch(q), 300);
+
+  // Follow the URL when it changes from outside (back button, a shared link).
+  useEffect(() => {
+    setText((current) => (current.trim() === value.trim() ? current : value));
+  }, [value]);
+
+  return (
+    <TextInput
+      label="Search"
+      placeholder="Name, email, ext, license or cost center"
+      leftSection={<SearchIcon size={16} />}
+      value={text}
+      onChange={(e) => {
+        const q = e.currentTarget.value;
+        setText(q);
+        send(q);
+      }}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") send.flush();
+      }}
+      w={320}
+    />
+  );
+}
