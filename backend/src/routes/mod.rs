@@ -6,6 +6,7 @@ pub mod audit;
 pub mod auth;
 pub mod billing;
 pub mod cart;
+pub mod checkout_complete;
 pub mod checkouts;
 pub mod cost_centers;
 pub mod docs;

@@ -7,12 +7,18 @@
 pub mod accounts;
 pub mod api_clients;
 pub mod audit;
+pub mod billing;
+pub mod catalog;
+pub mod checkouts;
 pub mod connect;
+pub mod cost_centers;
 pub mod errors;
+pub mod idempotency;
 pub mod licenses;
 pub mod licenses_list;
 pub mod licenses_usage;
 pub mod members;
+pub mod orders;
 pub mod types;
 pub mod users;
 
