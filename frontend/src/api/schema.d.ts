@@ -78,6 +78,226 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/billing/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billing day, next billing date, and the recurring charge per product and per cost center. */
+        get: operations["billing_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's cart (members and API clients each have their own). */
+        get: operations["get_cart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/items/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the quantity of a product in the cart (the plus sign), adding the line if needed. */
+        put: operations["set_cart_item"];
+        post?: never;
+        /** Removes a product from the cart (removing one that is not there is fine). */
+        delete: operations["remove_cart_item"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Snapshots the cart (lines and current prices) into a checkout that lives 24 hours. */
+        post: operations["create_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A checkout with its lines and their allocations. */
+        get: operations["get_checkout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes the checkout: the order, its statement and one license per unit, in one transaction.
+         * @description Requires `Idempotency-Key` (1–255 visible ASCII characters; missing → 400). Retrying with
+         *     the same key and body returns the stored response with `Idempotent-Replayed: true`; the same
+         *     key with another body is 422; while the first attempt runs, 409 `idempotency_key_in_use`.
+         */
+        post: operations["complete_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/cost-center-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Assign to Selected" / "Assign to All": puts the chosen lines wholly on one cost center. */
+        post: operations["assign_cost_center"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/lines/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * "Review Items": changes a line's quantity. A single whole-line allocation follows the new
+         *     quantity; a split is cleared (it would no longer sum) and must be made again.
+         */
+        patch: operations["update_line"];
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/lines/{line_id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * "Split": replaces a line's allocations. Quantities ≥ 1 must sum to the line's quantity,
+         *     each cost center at most once, all of the caller's account.
+         */
+        put: operations["split_line"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "Review Order": the itemized charges if the checkout were completed today. */
+        get: operations["get_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-centers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost centers of the account, by code. */
+        get: operations["list_cost_centers"];
+        put?: never;
+        /** Creates a cost center ("New"). */
+        post: operations["create_cost_center"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-centers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes a cost center's code, name or parent (no cycles). A new code is reflected in the
+         *     license search at once.
+         */
+        patch: operations["update_cost_center"];
+        trace?: never;
+    };
     "/api/v1/license-assignments": {
         parameters: {
             query?: never;
@@ -274,6 +494,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's orders, newest first (without lines). */
+        get: operations["list_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with its lines. */
+        get: operations["get_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "View Statement": the immutable record written with the order. */
+        get: operations["get_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active products that can be bought (one page: the catalog is small). */
+        get: operations["list_products"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users": {
         parameters: {
             query?: never;
@@ -382,6 +670,28 @@ export interface components {
              */
             currency: string;
         };
+        /** @description Part of a checkout line charged to one cost center. */
+        Allocation: {
+            /** Format: uuid */
+            cost_center_id: string;
+            /** @example CC-100 */
+            cost_center_code: string;
+            cost_center_name: string;
+            /**
+             * Format: int32
+             * @example 18
+             */
+            quantity: number;
+        };
+        AllocationInput: {
+            /** Format: uuid */
+            cost_center_id: string;
+            /**
+             * Format: int64
+             * @example 18
+             */
+            quantity: number;
+        };
         /** @description A partner integration. Its secret is never shown again after creation. */
         ApiClient: {
             /** Format: uuid */
@@ -454,6 +764,51 @@ export interface components {
         BTreeMap: {
             [key: string]: string[];
         };
+        BillingCostCenter: {
+            /** Format: uuid */
+            cost_center_id: string;
+            code: string;
+            name: string;
+            /** Format: int64 */
+            licenses: number;
+            monthly_amount: string;
+        };
+        /** @description "Service Billing Details". */
+        BillingDetails: {
+            account_name: string;
+            billing_address: string[];
+            /** @example USD */
+            currency: string;
+            /** @example 0.0825 */
+            tax_rate: string;
+            /**
+             * Format: int32
+             * @description Day of the month (1–28) the recurring charge is billed.
+             */
+            billing_day: number;
+            /** Format: date */
+            current_cycle_start: string;
+            /** Format: date */
+            next_billing_date: string;
+            products: components["schemas"]["BillingProduct"][];
+            cost_centers: components["schemas"]["BillingCostCenter"][];
+            /** Format: int64 */
+            total_licenses: number;
+            /** @description The recurring charge at the next billing date, before tax. */
+            recurring_monthly: string;
+        };
+        BillingProduct: {
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            name: string;
+            unit_price: string;
+            /** Format: int64 */
+            licenses: number;
+            /** Format: int64 */
+            assigned: number;
+            monthly_amount: string;
+        };
         /** @enum {string} */
         BulkAction: "assign" | "unassign";
         /** @description One change of a bulk request. */
@@ -495,6 +850,127 @@ export interface components {
             succeeded: number;
             failed: number;
             results: components["schemas"]["BulkItemResult"][];
+        };
+        /** @description The caller's cart (one per member or API client). */
+        Cart: {
+            items: components["schemas"]["CartItem"][];
+            /** @example 375.00 */
+            monthly_total: string;
+            /** @example USD */
+            currency: string;
+        };
+        CartItem: {
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            product_name: string;
+            /**
+             * Format: int32
+             * @example 25
+             */
+            quantity: number;
+            /** @example 15.00 */
+            unit_price: string;
+            /**
+             * @description `quantity × unit_price`.
+             * @example 375.00
+             */
+            monthly_amount: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Checkout: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["CheckoutStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            completed_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The order placed from this checkout, once completed.
+             */
+            order_id?: string | null;
+            /** @example USD */
+            currency: string;
+            lines: components["schemas"]["CheckoutLine"][];
+            /** @description Every line fully allocated: the checkout can be completed. */
+            fully_allocated: boolean;
+        };
+        CheckoutLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            product_name: string;
+            /**
+             * Format: int32
+             * @example 30
+             */
+            quantity: number;
+            /**
+             * @description The price when the checkout was created.
+             * @example 15.00
+             */
+            unit_price: string;
+            /** @example 450.00 */
+            monthly_amount: string;
+            allocations: components["schemas"]["Allocation"][];
+            /**
+             * Format: int32
+             * @description Sum of the allocations' quantities.
+             */
+            allocated_quantity: number;
+            /** @description True when the allocations cover exactly the line's quantity. */
+            fully_allocated: boolean;
+        };
+        /**
+         * @description `open`, `completed` or `expired` (24 h after creation).
+         * @enum {string}
+         */
+        CheckoutStatus: "open" | "completed" | "expired";
+        /** @description The "I have read and understood" check box and the total the admin saw. */
+        CompleteRequest: {
+            /** @description Must be `true`. */
+            acknowledged: boolean;
+            /**
+             * @description The quote's `total` as shown (decimal string); a different current total is 409 `quote_changed`.
+             * @example 227.32
+             */
+            expected_total: string;
+        };
+        /** @description A cost center. */
+        CostCenter: {
+            /** Format: uuid */
+            id: string;
+            /** @example CC-500 */
+            code: string;
+            /** @example Customer Success */
+            name: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description "Assign to Selected" (with `line_ids`) or "Assign to All" (without). */
+        CostCenterAssignment: {
+            /** Format: uuid */
+            cost_center_id: string;
+            /** @description The lines to put wholly on the cost center; absent = every line. */
+            line_ids?: string[] | null;
+        };
+        /** @description Only the fields sent change; `"parent_id": null` removes the parent. */
+        CostCenterPatch: {
+            code?: string | null;
+            name?: string | null;
+            /** Format: uuid */
+            parent_id?: string | null;
         };
         /** @description The cost center a license is charged to. */
         CostCenterRef: {
@@ -672,6 +1148,17 @@ export interface components {
              */
             scopes: components["schemas"]["Scope"][];
         };
+        NewCostCenter: {
+            /**
+             * @description 1–32 characters of `A-Z a-z 0-9 - _ .`, unique in the account (case-insensitively).
+             * @example CC-500
+             */
+            code: string;
+            /** @example Customer Success */
+            name: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+        };
         /** @description A new directory user (active). */
         NewDirectoryUser: {
             /**
@@ -701,6 +1188,61 @@ export interface components {
              */
             product: string;
         };
+        /** @description A placed order (the list shows the same fields without `lines`). */
+        Order: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Per account, from 1.
+             * @example 1
+             */
+            number: number;
+            /** Format: uuid */
+            checkout_id: string;
+            /** Format: uuid */
+            placed_by: string;
+            /** Format: date-time */
+            placed_at: string;
+            /** Format: date */
+            purchase_date: string;
+            /** Format: date */
+            next_billing_date: string;
+            /** @example USD */
+            currency: string;
+            /** @example 210.00 */
+            subtotal: string;
+            /** @example 17.32 */
+            tax: string;
+            /** @example 227.32 */
+            total: string;
+            /** @example 450.00 */
+            recurring_monthly: string;
+            /**
+             * Format: int32
+             * @example 30
+             */
+            license_count: number;
+            /** @description Present on `GET /orders/{id}` and on completion; omitted in the list. */
+            lines?: components["schemas"]["OrderLine"][] | null;
+        };
+        OrderLine: {
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            product_name: string;
+            /** Format: uuid */
+            cost_center_id: string;
+            cost_center_code: string;
+            /** Format: int32 */
+            quantity: number;
+            /** @example 15.00 */
+            unit_price: string;
+            /** @example 270.00 */
+            monthly_amount: string;
+            /** @example 126.00 */
+            prorated_amount: string;
+        };
         /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
         Page_ApiClient: {
             items: {
@@ -721,6 +1263,24 @@ export interface components {
                  * @description Set once revoked; the client's tokens stop working at that moment.
                  */
                 revoked_at?: string | null;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_CostCenter: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example CC-500 */
+                code: string;
+                /** @example Customer Success */
+                name: string;
+                /** Format: uuid */
+                parent_id?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
             }[];
             next_cursor?: string | null;
         };
@@ -746,6 +1306,68 @@ export interface components {
                 created_at: string;
                 /** Format: date-time */
                 updated_at: string;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_Order: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: int64
+                 * @description Per account, from 1.
+                 * @example 1
+                 */
+                number: number;
+                /** Format: uuid */
+                checkout_id: string;
+                /** Format: uuid */
+                placed_by: string;
+                /** Format: date-time */
+                placed_at: string;
+                /** Format: date */
+                purchase_date: string;
+                /** Format: date */
+                next_billing_date: string;
+                /** @example USD */
+                currency: string;
+                /** @example 210.00 */
+                subtotal: string;
+                /** @example 17.32 */
+                tax: string;
+                /** @example 227.32 */
+                total: string;
+                /** @example 450.00 */
+                recurring_monthly: string;
+                /**
+                 * Format: int32
+                 * @example 30
+                 */
+                license_count: number;
+                /** @description Present on `GET /orders/{id}` and on completion; omitted in the list. */
+                lines?: components["schemas"]["OrderLine"][] | null;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_Product: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example LIVE_REPORTS */
+                sku: string;
+                /** @example Live Reports */
+                name: string;
+                description: string;
+                /**
+                 * @description Per license per month.
+                 * @example 15.00
+                 */
+                unit_price: string;
+                /** @example USD */
+                currency: string;
+                active: boolean;
             }[];
             next_cursor?: string | null;
         };
@@ -777,11 +1399,130 @@ export interface components {
             /** @description Extra data for some conflicts (for `quote_changed`, the new quote). */
             data?: Record<string, never> | null;
         };
+        /** @description A catalog tile. */
+        Product: {
+            /** Format: uuid */
+            id: string;
+            /** @example LIVE_REPORTS */
+            sku: string;
+            /** @example Live Reports */
+            name: string;
+            description: string;
+            /**
+             * @description Per license per month.
+             * @example 15.00
+             */
+            unit_price: string;
+            /** @example USD */
+            currency: string;
+            active: boolean;
+        };
         ProductUsage: components["schemas"]["SeatCounts"] & {
             /** Format: uuid */
             product_id: string;
             sku: string;
             name: string;
+        };
+        /** @description A quantity of licenses (1–10,000). */
+        QuantityRequest: {
+            /**
+             * Format: int64
+             * @example 25
+             */
+            quantity: number;
+        };
+        /** @description "Review Order": the itemized charges of a checkout if it were completed today. */
+        Quote: {
+            /** Format: uuid */
+            checkout_id: string;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date
+             * @description Today (UTC): the first day charged.
+             */
+            purchase_date: string;
+            /**
+             * Format: date
+             * @description The start of the current billing cycle.
+             */
+            previous_billing_date: string;
+            /**
+             * Format: date
+             * @description The first day NOT charged now; the recurring charge starts here.
+             */
+            next_billing_date: string;
+            /**
+             * Format: date
+             * @description The period the prorated charge covers: `period_start` to `period_end` inclusive.
+             */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            /**
+             * Format: int64
+             * @description Days charged (purchase day to the day before the next billing date).
+             */
+            days_charged: number;
+            /**
+             * Format: int64
+             * @description Days in the current billing cycle.
+             */
+            days_in_cycle: number;
+            /**
+             * @description `days_charged / days_in_cycle`, for display (charges divide last, exactly).
+             * @example 0.4666666666666666666666666667
+             */
+            proration_factor: string;
+            rows: components["schemas"]["QuoteRow"][];
+            /** @example 210.00 */
+            subtotal: string;
+            /** @example 0.0825 */
+            tax_rate: string;
+            /** @example 17.32 */
+            tax: string;
+            /**
+             * @description Send this back as `expected_total` to complete.
+             * @example 227.32
+             */
+            total: string;
+            /** @example 450.00 */
+            recurring_monthly: string;
+            /** @description Every line fully allocated (else completing is refused). */
+            fully_allocated: boolean;
+        };
+        /** @description One charge of the quote: a (line, allocation) pair. */
+        QuoteRow: {
+            /** Format: uuid */
+            line_id: string;
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            product_name: string;
+            /**
+             * Format: uuid
+             * @description `null` for the part of a line not yet allocated (completing needs none left).
+             */
+            cost_center_id?: string | null;
+            /** @example CC-100 */
+            cost_center_code?: string | null;
+            /**
+             * Format: int32
+             * @example 18
+             */
+            quantity: number;
+            /** @example 15.00 */
+            unit_price: string;
+            /**
+             * @description `quantity × unit_price`, charged every month from the next billing date.
+             * @example 270.00
+             */
+            monthly_amount: string;
+            /**
+             * @description `round_half_even(quantity × unit_price × proration_factor, 2)`, charged now.
+             * @example 126.00
+             */
+            prorated_amount: string;
         };
         /**
          * @description A portal member's role.
@@ -801,6 +1542,67 @@ export interface components {
             assigned: number;
             /** Format: int64 */
             available: number;
+        };
+        /** @description "Split": quantities per cost center that sum to the line's quantity. */
+        SplitRequest: {
+            allocations: components["schemas"]["AllocationInput"][];
+        };
+        /** @description "View Statement": the immutable, printable record of an order. */
+        Statement: {
+            /** Format: uuid */
+            order_id: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            order_number: number;
+            /** Format: date */
+            order_date: string;
+            /** Format: date-time */
+            placed_at: string;
+            account_name: string;
+            /** @description The billing address, one line per entry. */
+            billing_address: string[];
+            /** @example USD */
+            currency: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            cost_centers: components["schemas"]["StatementCostCenter"][];
+            subtotal: string;
+            tax_rate: string;
+            tax: string;
+            total: string;
+            recurring_monthly: string;
+            /** Format: date */
+            next_billing_date: string;
+            /** Format: int32 */
+            license_count: number;
+            /** @description The license numbers issued, e.g. `LR-000013` to `LR-000042`. */
+            first_license_number: string;
+            last_license_number: string;
+        };
+        /** @description Charges of one cost center on a statement. */
+        StatementCostCenter: {
+            cost_center_code: string;
+            cost_center_name: string;
+            rows: components["schemas"]["StatementRow"][];
+            /** Format: int32 */
+            quantity: number;
+            monthly_amount: string;
+            prorated_amount: string;
+        };
+        StatementRow: {
+            cost_center_code: string;
+            cost_center_name: string;
+            sku: string;
+            product_name: string;
+            /** Format: int32 */
+            quantity: number;
+            unit_price: string;
+            monthly_amount: string;
+            prorated_amount: string;
         };
         /** @description The two grants. `grant_type` chooses which fields apply. */
         TokenRequest: {
@@ -1201,6 +2003,1076 @@ export interface operations {
             };
             /** @description Rate limited; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    billing_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The billing details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_cart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_cart_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An active product */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuantityRequest"];
+            };
+        };
+        responses: {
+            /** @description The cart after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_cart_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A product */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new checkout */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_checkout: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: one key per intended order, kept 24 h */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description Checkout id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteRequest"];
+            };
+        };
+        responses: {
+            /** @description The order placed (or, replayed, the order placed before) */
+            201: {
+                headers: {
+                    /** @description `true` when this is a stored response */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `quote_changed` (new quote in `data`), `idempotency_key_in_use`, `checkout_expired`, `checkout_completed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_cost_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostCenterAssignment"];
+            };
+        };
+        responses: {
+            /** @description The checkout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `checkout_expired` or `checkout_completed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+                /** @description Line id */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuantityRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `checkout_expired` or `checkout_completed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    split_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+                /** @description Line id */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SplitRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `checkout_expired` or `checkout_completed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_cost_centers: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the code or name. */
+                q?: string;
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of cost centers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CostCenter"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_cost_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCostCenter"];
+            };
+        };
+        responses: {
+            /** @description The new cost center */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostCenter"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `cost_center_code_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_cost_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cost center id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostCenterPatch"];
+            };
+        };
+        responses: {
+            /** @description The cost center after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostCenter"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `cost_center_code_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2006,6 +3878,231 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    list_orders: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Order"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_products: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Product"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
