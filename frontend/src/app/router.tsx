@@ -9,14 +9,14 @@ import { NotFoundPage } from "./NotFoundPage";
 const named = <T extends Record<string, unknown>>(load: () => Promise<T>, name: keyof T) =>
   lazy(async () => ({ default: (await load())[name] as React.ComponentType }));
 
-// PENDING const PurchasePage = named(() => import("../features/purchase/components/PurchasePage"), "PurchasePage");
-// PENDING const CheckoutPage = named(() => import("../features/checkout/components/CheckoutPage"), "CheckoutPage");
-// PENDING const LicensesPage = named(() => import("../features/licenses/components/LicensesPage"), "LicensesPage");
-// PENDING const BillingDetailsPage = named(() => import("../features/billing/components/BillingDetailsPage"), "BillingDetailsPage");
-// PENDING const CostCentersPage = named(() => import("../features/cost-centers/components/CostCentersPage"), "CostCentersPage");
-// PENDING const OrdersPage = named(() => import("../features/orders/components/OrdersPage"), "OrdersPage");
-// PENDING const OrderStatementPage = named(() => import("../features/orders/components/OrderStatementPage"), "OrderStatementPage");
-// PENDING const AuditLogPage = named(() => import("../features/audit/components/AuditLogPage"), "AuditLogPage");
+const PurchasePage = named(() => import("../features/purchase/components/PurchasePage"), "PurchasePage");
+const CheckoutPage = named(() => import("../features/checkout/components/CheckoutPage"), "CheckoutPage");
+const LicensesPage = named(() => import("../features/licenses/components/LicensesPage"), "LicensesPage");
+const BillingDetailsPage = named(() => import("../features/billing/components/BillingDetailsPage"), "BillingDetailsPage");
+const CostCentersPage = named(() => import("../features/cost-centers/components/CostCentersPage"), "CostCentersPage");
+const OrdersPage = named(() => import("../features/orders/components/OrdersPage"), "OrdersPage");
+const OrderStatementPage = named(() => import("../features/orders/components/OrderStatementPage"), "OrderStatementPage");
+const AuditLogPage = named(() => import("../features/audit/components/AuditLogPage"), "AuditLogPage");
 
 export const routes: RouteObject[] = [
   { path: "/sign-in", element: <SignInPage /> },
@@ -30,14 +30,14 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/billing/licenses" replace /> },
       { path: "billing", element: <Navigate to="/billing/licenses" replace /> },
-// PENDING       { path: "billing/purchase", element: <PurchasePage /> },
-// PENDING       { path: "billing/checkout/:checkoutId", element: <CheckoutPage /> },
-// PENDING       { path: "billing/licenses", element: <LicensesPage /> },
-// PENDING       { path: "billing/details", element: <BillingDetailsPage /> },
-// PENDING       { path: "billing/cost-centers", element: <CostCentersPage /> },
-// PENDING       { path: "billing/orders", element: <OrdersPage /> },
-// PENDING       { path: "billing/orders/:orderId", element: <OrderStatementPage /> },
-// PENDING       { path: "billing/audit", element: <AuditLogPage /> },
+      { path: "billing/purchase", element: <PurchasePage /> },
+      { path: "billing/checkout/:checkoutId", element: <CheckoutPage /> },
+      { path: "billing/licenses", element: <LicensesPage /> },
+      { path: "billing/details", element: <BillingDetailsPage /> },
+      { path: "billing/cost-centers", element: <CostCentersPage /> },
+      { path: "billing/orders", element: <OrdersPage /> },
+      { path: "billing/orders/:orderId", element: <OrderStatementPage /> },
+      { path: "billing/audit", element: <AuditLogPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,6 +1,6 @@
 import { TextInput } from "@mantine/core";
 import { useDebouncedCallback } from "@mantine/hooks";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { SearchIcon } from "../../../components/icons";
 
 /** The Search field: typing is instant, the server is asked 300 ms after the last key. */
@@ -8,10 +8,12 @@ export function SearchField({ value, onSearch }: { value: string; onSearch: (q: 
   const [text, setText] = useState(value);
   const send = useDebouncedCallback((q: string) => onSearch(q), 300);
 
-  // Follow the URL when it changes from outside (back button, a shared link).
-  useEffect(() => {
-    setText((current) => (current.trim() === value.trim() ? current : value));
-  }, [value]);
+  // Follow the URL when it changes from outside (back button, a shared link, Reset).
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
+    if (text.trim() !== value.trim()) setText(value);
+  }
 
   return (
     <TextInput
