@@ -76,6 +76,7 @@ export async function startServer() {
 
 export async function startBrowser() {
   const profile = mkdtempSync(join(tmpdir(), "seatdesk-chromium-"));
+  rmSync(ARTIFACTS, { recursive: true, force: true });
   mkdirSync(ARTIFACTS, { recursive: true });
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_BIN || "/usr/bin/chromium",
