@@ -14,7 +14,7 @@ page.on("pageerror", (err) => consoleErrors.push(String(err)));
 
 let passed = 0;
 let failed = 0;
-const ctx = { page, url: server.url, shot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true }) };
+const ctx = { page, url: server.url, shot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: "disabled" }) };
 for (const [index, step] of steps.entries()) {
   const label = `${String(index + 1).padStart(2, "0")} ${step.name}`;
   try {

@@ -22,7 +22,7 @@ export function renderAt(element: ReactElement, { path = "/", route = "/", signe
   );
   const user = userEvent.setup();
   const utils = render(
-    <Providers client={client}>
+    <Providers client={client} env="test">
       <RouterProvider router={router} />
     </Providers>,
   );
