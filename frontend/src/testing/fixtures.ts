@@ -78,3 +78,38 @@ export function summaryHandler(purchased = 2, assigned = 1) {
     } satisfies S["LicenseSummary"]),
   );
 }
+
+export function checkoutLine(quantity: number, allocations: S["Allocation"][] = []): S["CheckoutLine"] {
+  const allocated = allocations.reduce((n, a) => n + a.quantity, 0);
+  return {
+    id: ids.line,
+    product_id: ids.product,
+    sku: "LIVE_REPORTS",
+    product_name: "Live Reports",
+    quantity,
+    unit_price: "15.00",
+    monthly_amount: (quantity * 15).toFixed(2),
+    allocations,
+    allocated_quantity: allocated,
+    fully_allocated: allocated === quantity,
+  };
+}
+
+export function checkout(lines: S["CheckoutLine"][], patch: Partial<S["Checkout"]> = {}): S["Checkout"] {
+  return {
+    id: ids.checkout,
+    status: "open",
+    created_at: "2026-11-28T10:00:00Z",
+    expires_at: "2026-11-29T10:00:00Z",
+    completed_at: null,
+    order_id: null,
+    currency: "USD",
+    lines,
+    fully_allocated: lines.every((l) => l.fully_allocated),
+    ...patch,
+  };
+}
+
+export function allocation(cc: S["CostCenter"], quantity: number): S["Allocation"] {
+  return { cost_center_id: cc.id, cost_center_code: cc.code, cost_center_name: cc.name, quantity };
+}

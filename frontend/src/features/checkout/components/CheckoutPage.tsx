@@ -1,4 +1,5 @@
 import { Alert, Anchor, Paper, Stepper } from "@mantine/core";
+import { useEffect } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { PageHeader } from "../../../components/PageHeader";
@@ -22,8 +23,14 @@ export function CheckoutPage() {
 
   const requested = Math.max(0, STEPS.indexOf((params.get("step") ?? "items") as (typeof STEPS)[number]));
   const completed = checkout.data?.status === "completed";
-  const active = completed ? 3 : Math.min(requested, 2);
+  // Review Order needs every license on a cost center: until then the furthest step is Assign Cost Center.
+  const furthest = checkout.data?.fully_allocated ? 2 : 1;
+  const active = completed ? 3 : Math.min(requested, furthest);
   const go = (step: number) => setParams({ step: STEPS[step] });
+  const ahead = checkout.isSuccess && !completed && requested > furthest;
+  useEffect(() => {
+    if (ahead) setParams({ step: STEPS[furthest] }, { replace: true });
+  }, [ahead, furthest, setParams]);
 
   if (checkout.isPending) return <Loading label="Loading checkout…" />;
   if (checkout.isError) return <ErrorState error={checkout.error} onRetry={() => checkout.refetch()} />;
