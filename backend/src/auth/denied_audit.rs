@@ -1,4 +1,4 @@
-//! Middleware: every 401 and 403 becomes one `denied` audit event, with the request id,
+//! Middleware: every 401, 403 and 429 becomes one `denied` audit event, with the request id,
 //! whoever was recognised (if anyone), and the route that was refused.
 
 use actix_web::body::MessageBody;
@@ -19,7 +19,7 @@ pub async fn record_denied_attempts(
     let path = req.path().to_string();
     let response = next.call(req).await?;
     let status = response.status().as_u16();
-    if status != 401 && status != 403 {
+    if !matches!(status, 401 | 403 | 429) {
         return Ok(response);
     }
     let request = response.request();
@@ -35,7 +35,11 @@ pub async fn record_denied_attempts(
     let event = NewAuditEvent {
         account_id: principal.as_ref().map(|p| p.account_id),
         actor,
-        action: if status == 401 { "auth.unauthenticated".into() } else { "auth.forbidden".into() },
+        action: match status {
+            401 => "auth.unauthenticated".into(),
+            403 => "auth.forbidden".into(),
+            _ => "auth.rate_limited".into(),
+        },
         object_type: "route".into(),
         object_id: format!("{method} {path}"),
         before: None,

@@ -88,6 +88,8 @@ pub struct ApiClientListQuery {
 }
 
 /// List the account's API clients, newest first (revoked ones included, without secrets).
+///
+/// Owners only: no API scope grants managing API clients.
 #[utoipa::path(
     tag = "partners",
     params(ApiClientListQuery),
@@ -114,7 +116,8 @@ pub async fn list_api_clients(
     }))
 }
 
-/// Create an API client (owners only). The response holds the secret, once.
+/// Create an API client (owners only; no API scope grants this). The response holds the
+/// secret, once: Seatdesk stores only its SHA-256.
 #[utoipa::path(
     tag = "partners",
     request_body = NewApiClient,

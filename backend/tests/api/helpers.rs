@@ -248,3 +248,38 @@ pub async fn count_rows(app: &TestApp, table: &str) -> i64 {
     let sql = format!("SELECT COUNT(*) FROM {table}");
     seatdesk::on_read!(&app.db, |pool| sqlx::query_scalar::<_, i64>(&sql).fetch_one(pool).await).unwrap()
 }
+
+/// A partner API client created through the API, and a token it signed in with.
+pub struct ClientLogin {
+    /// The client's id (the `{id}` of `DELETE /api-clients/{id}`).
+    pub id: String,
+    pub client_id: String,
+    pub client_secret: String,
+    pub token: String,
+}
+
+impl TestApp {
+    /// Creates an API client with `scopes` as `owner_token`'s account owner, then signs it in.
+    pub async fn api_client_login(&self, owner_token: &str, scopes: &[&str]) -> ClientLogin {
+        let body = serde_json::json!({"name": format!("test client {}", scopes.join(" ")), "scopes": scopes});
+        let response = self.post("/api/v1/api-clients", owner_token, &body).await;
+        assert_eq!(response.status(), 201, "create API client");
+        let created: Value = response.json().await.unwrap();
+        let (client_id, client_secret) = (
+            created["client_id"].as_str().unwrap().to_string(),
+            created["client_secret"].as_str().unwrap().to_string(),
+        );
+        let grant = serde_json::json!({
+            "grant_type": "client_credentials", "client_id": client_id, "client_secret": client_secret
+        });
+        let response = self.request(Method::POST, "/api/v1/auth/token", None, Some(&grant)).await;
+        assert_eq!(response.status(), 200, "client_credentials sign-in");
+        let token: Value = response.json().await.unwrap();
+        ClientLogin {
+            id: created["id"].as_str().unwrap().to_string(),
+            client_id,
+            client_secret,
+            token: token["access_token"].as_str().unwrap().to_string(),
+        }
+    }
+}

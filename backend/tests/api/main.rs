@@ -4,7 +4,13 @@
 
 mod helpers;
 
+mod api_clients;
 mod auth_basics;
+mod directory;
 mod errors;
 mod health;
 mod openapi_spec;
+mod role_scope_matrix;
+mod sign_in_limits;
+mod tenant_isolation;
+mod tokens;
