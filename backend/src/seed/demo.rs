@@ -72,13 +72,17 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         "Acme Corp\n100 Market Street\nSpringfield, IL 62701\nUnited States",
     )
     .await?;
+    let mut billing_admin = Uuid::nil();
     for (email, name, role) in [
         ("owner@acme.example", "Olivia Owner", "owner"),
         ("billing@acme.example", "Bill Ing", "billing_admin"),
         ("licenses@acme.example", "Lee Sense", "license_admin"),
         ("viewer@acme.example", "Vic Viewer", "viewer"),
     ] {
-        insert_member(&mut tx, acme, email, name, role, &password_hash).await?;
+        let id = insert_member(&mut tx, acme, email, name, role, &password_hash).await?;
+        if role == "billing_admin" {
+            billing_admin = id;
+        }
     }
     let mut users = Vec::new();
     for (i, name) in ACME_USERS.iter().enumerate() {
@@ -100,6 +104,8 @@ pub async fn seed(db: &Db) -> anyhow::Result<()> {
         insert_license(&mut tx, acme, n, product_id, cc_id, cc_code, added_at, assignee).await?;
     }
     set_next_license_number(&mut tx, acme, 13).await?;
+    // They were bought as order 1, placed when the first of them was added.
+    super::demo_order::record(&mut tx, acme, product_id, billing_admin, now_utc() - Duration::days(29)).await?;
 
     let globex =
         insert_account(&mut tx, "Globex Inc", "0", "Globex Inc\n1 Cypress Creek Road\nCypress Creek\nUnited States")
@@ -177,18 +183,19 @@ async fn insert_member(
     name: &str,
     role: &str,
     hash: &str,
-) -> Result<(), sqlx::Error> {
+) -> Result<Uuid, sqlx::Error> {
+    let id = Uuid::now_v7();
     tx_execute!(tx, sqlx::query(
         "INSERT INTO members (id, account_id, email, name, password_hash, role, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)"
     )
-    .bind(Uuid::now_v7())
+    .bind(id)
     .bind(account)
     .bind(email)
     .bind(name)
     .bind(hash)
     .bind(role)
     .bind(now_utc()))?;
-    Ok(())
+    Ok(id)
 }
 
 async fn insert_user(

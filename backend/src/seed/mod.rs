@@ -1,3 +1,4 @@
 //! Data for trying Seatdesk out (`demo`) and for benchmarks.
 
 pub mod demo;
+pub mod demo_order;

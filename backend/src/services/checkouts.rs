@@ -16,7 +16,7 @@ use crate::error::ApiError;
 use crate::services::views::{Allocation, Checkout, CheckoutLine, CheckoutStatus};
 use crate::storage::audit::{self, NewAuditEvent};
 use crate::storage::checkouts::{self as store, AllocationRow, CheckoutRow, LineRow};
-use crate::storage::{accounts, catalog, cost_centers, Db, Tx};
+use crate::storage::{catalog, cost_centers, Db, Tx};
 
 pub const LIFETIME_HOURS: i64 = 24;
 
@@ -77,7 +77,7 @@ pub async fn create(db: &Db, principal: &Principal, request_id: &str) -> Result<
         };
         store::insert_line(&mut tx, row.id, &line, position as i32).await?;
     }
-    let checkout = view(&mut tx, db, &row).await?;
+    let checkout = view(&mut tx, &row).await?;
     let event = NewAuditEvent::success(principal, "checkout.create", "checkout", row.id)
         .with_after(serde_json::json!({ "lines": lines_summary(&checkout) }))
         .with_request_id(request_id);
@@ -88,8 +88,15 @@ pub async fn create(db: &Db, principal: &Principal, request_id: &str) -> Result<
 
 pub async fn get(db: &Db, principal: &Principal, id: Uuid) -> Result<Checkout, ApiError> {
     let mut tx = db.begin().await?;
-    let row = load(&mut tx, principal, id).await?;
-    view(&mut tx, db, &row).await
+    let mut row = load(&mut tx, principal, id).await?;
+    let now = now_utc();
+    if row.status == "open" && status_of(&row, now) == CheckoutStatus::Expired {
+        store::mark_expired(&mut tx, row.id, now).await?;
+        row.status = "expired".into();
+    }
+    let checkout = view(&mut tx, &row).await?;
+    tx.commit().await?;
+    Ok(checkout)
 }
 
 pub async fn set_line_quantity(
@@ -103,7 +110,7 @@ pub async fn set_line_quantity(
     let mut tx = db.begin().await?;
     let row = load(&mut tx, principal, id).await?;
     ensure_open(&row, now_utc())?;
-    let before = view(&mut tx, db, &row).await?;
+    let before = view(&mut tx, &row).await?;
     let line = before.lines.iter().find(|l| l.id == line_id).ok_or(ApiError::NotFound("checkout line"))?;
     store::set_line_quantity(&mut tx, line_id, quantity).await?;
     if let [only] = line.allocations.as_slice() {
@@ -112,7 +119,7 @@ pub async fn set_line_quantity(
     } else if !line.allocations.is_empty() {
         store::clear_allocations(&mut tx, line_id).await?;
     }
-    finish(tx, db, principal, &row, before, "checkout.update_line", request_id).await
+    finish(tx, principal, &row, before, "checkout.update_line", request_id).await
 }
 
 pub async fn assign_cost_center(
@@ -127,7 +134,7 @@ pub async fn assign_cost_center(
     let row = load(&mut tx, principal, id).await?;
     ensure_open(&row, now_utc())?;
     cost_centers::get(&mut tx, principal.account_id, cost_center_id).await?.ok_or(ApiError::NotFound("cost center"))?;
-    let before = view(&mut tx, db, &row).await?;
+    let before = view(&mut tx, &row).await?;
     let chosen: Vec<&CheckoutLine> = match &line_ids {
         None => before.lines.iter().collect(),
         Some(ids) => {
@@ -146,7 +153,7 @@ pub async fn assign_cost_center(
         store::clear_allocations(&mut tx, line.id).await?;
         store::insert_allocation(&mut tx, line.id, cost_center_id, line.quantity).await?;
     }
-    finish(tx, db, principal, &row, before, "checkout.allocate", request_id).await
+    finish(tx, principal, &row, before, "checkout.allocate", request_id).await
 }
 
 pub async fn split_line(
@@ -160,7 +167,7 @@ pub async fn split_line(
     let mut tx = db.begin().await?;
     let row = load(&mut tx, principal, id).await?;
     ensure_open(&row, now_utc())?;
-    let before = view(&mut tx, db, &row).await?;
+    let before = view(&mut tx, &row).await?;
     let line = before.lines.iter().find(|l| l.id == line_id).ok_or(ApiError::NotFound("checkout line"))?;
     let mut seen = HashSet::new();
     for (i, (cost_center_id, _)) in allocations.iter().enumerate() {
@@ -185,20 +192,19 @@ pub async fn split_line(
     for (cost_center_id, quantity) in &allocations {
         store::insert_allocation(&mut tx, line_id, *cost_center_id, *quantity).await?;
     }
-    finish(tx, db, principal, &row, before, "checkout.allocate", request_id).await
+    finish(tx, principal, &row, before, "checkout.allocate", request_id).await
 }
 
 /// Audits the change (before/after lines) and commits it.
 async fn finish(
     mut tx: Tx,
-    db: &Db,
     principal: &Principal,
     row: &CheckoutRow,
     before: Checkout,
     action: &str,
     request_id: &str,
 ) -> Result<Checkout, ApiError> {
-    let after = view(&mut tx, db, row).await?;
+    let after = view(&mut tx, row).await?;
     let event = NewAuditEvent::success(principal, action, "checkout", row.id)
         .with_before(serde_json::json!({ "lines": lines_summary(&before) }))
         .with_after(serde_json::json!({ "lines": lines_summary(&after) }))
@@ -224,11 +230,11 @@ fn lines_summary(checkout: &Checkout) -> serde_json::Value {
 }
 
 /// The checkout as the API shows it.
-pub async fn view(tx: &mut Tx, db: &Db, row: &CheckoutRow) -> Result<Checkout, ApiError> {
+pub async fn view(tx: &mut Tx, row: &CheckoutRow) -> Result<Checkout, ApiError> {
     let lines = store::lines(tx, row.id).await?;
     let allocations = store::allocations(tx, row.id).await?;
-    let account = accounts::get(db, row.account_id).await?.ok_or(ApiError::NotFound("account"))?;
-    Ok(assemble(row, lines, &allocations, account.currency, now_utc()))
+    let currency = store::account_currency(tx, row.account_id).await?;
+    Ok(assemble(row, lines, &allocations, currency, now_utc()))
 }
 
 pub fn assemble(

@@ -50,6 +50,14 @@ pub async fn list(
     Ok(Page { items: page.items.iter().map(view).collect(), next_cursor: page.next_cursor })
 }
 
+fn parse_name(raw: &str) -> Result<String, ApiError> {
+    let name = raw.trim();
+    if name.is_empty() {
+        return Err(ApiError::validation("name", "must not be blank"));
+    }
+    Ok(name.to_string())
+}
+
 fn parse_code(raw: &str) -> Result<CostCenterCode, ApiError> {
     CostCenterCode::parse(raw).map_err(|msg| ApiError::validation("code", msg))
 }
@@ -71,19 +79,14 @@ pub async fn create(
     request_id: &str,
 ) -> Result<CostCenter, ApiError> {
     let code = parse_code(code)?;
+    let name = parse_name(name)?;
     let mut tx = db.begin().await?;
     if let Some(parent) = parent_id {
         store::get(&mut tx, principal.account_id, parent).await?.ok_or(ApiError::NotFound("parent cost center"))?;
     }
     let now = now_utc();
-    let row = CostCenterRow {
-        id: Uuid::now_v7(),
-        code: code.to_string(),
-        name: name.trim().to_string(),
-        parent_id,
-        created_at: now,
-        updated_at: now,
-    };
+    let row =
+        CostCenterRow { id: Uuid::now_v7(), code: code.to_string(), name, parent_id, created_at: now, updated_at: now };
     store::insert(&mut tx, principal.account_id, &row).await.map_err(|e| code_taken(e, code.as_str()))?;
     let created = view(&row);
     let event = NewAuditEvent::success(principal, "cost_center.create", "cost_center", row.id)
@@ -102,14 +105,15 @@ pub async fn update(
     request_id: &str,
 ) -> Result<CostCenter, ApiError> {
     let new_code = change.code.as_deref().map(parse_code).transpose()?;
+    let new_name = change.name.as_deref().map(parse_name).transpose()?;
     let mut tx = db.begin().await?;
     let before = store::get(&mut tx, principal.account_id, id).await?.ok_or(ApiError::NotFound("cost center"))?;
     let mut after = before.clone();
     if let Some(code) = &new_code {
         after.code = code.to_string();
     }
-    if let Some(name) = change.name {
-        after.name = name.trim().to_string();
+    if let Some(name) = new_name {
+        after.name = name;
     }
     if let Some(parent) = change.parent_id {
         if let Some(parent) = parent {

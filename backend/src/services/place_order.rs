@@ -98,7 +98,8 @@ pub async fn complete(
     Ok(view)
 }
 
-fn order_lines(quote: &Quote) -> Vec<OrderLineRow> {
+/// The order lines of a fully allocated quote (rows without a cost center are skipped).
+pub fn order_lines(quote: &Quote) -> Vec<OrderLineRow> {
     quote
         .rows
         .iter()

@@ -127,6 +127,19 @@ pub async fn insert_allocation(
     Ok(())
 }
 
+/// The account's currency, read in the transaction (so a view needs no second connection).
+pub async fn account_currency(tx: &mut Tx, account_id: Uuid) -> Result<String, sqlx::Error> {
+    let sql = "SELECT currency FROM accounts WHERE id = $1";
+    with_tx!(tx, |conn| sqlx::query_scalar(sql).bind(account_id).fetch_one(conn).await)
+}
+
+/// Records that an open checkout has passed its expiry (expiry is noticed lazily, on access).
+pub async fn mark_expired(tx: &mut Tx, id: Uuid, now: DateTime<Utc>) -> Result<(), sqlx::Error> {
+    let sql = "UPDATE checkouts SET status = 'expired' WHERE id = $1 AND status = 'open' AND expires_at <= $2";
+    tx_execute!(tx, sqlx::query(sql).bind(id).bind(now))?;
+    Ok(())
+}
+
 /// Marks the checkout completed if it is still open and unexpired; false when it was not.
 pub async fn mark_completed(
     tx: &mut Tx,
