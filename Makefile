@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend test-e2e lint fmt openapi db bench clean
+.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend test-e2e lint fmt openapi db bench seed-large clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -59,6 +59,10 @@ openapi: frontend-deps ## Regenerate openapi/openapi.json and the portal's API t
 db: ## Start PostgreSQL with docker compose (for machines that have Docker)
 	docker compose up -d postgres
 	@echo "DATABASE_URL=postgres://seatdesk:seatdesk@127.0.0.1:5432/seatdesk"
+
+seed-large: ## Add a 1,000,000-license / 200,000-user benchmark account to $$DATABASE_URL
+	@test -n "$$DATABASE_URL" || { echo "set DATABASE_URL (sqlite://… or postgres://…)"; exit 1; }
+	$(CARGO) run --release --bin seatdesk -- seed-large --licenses $${LICENSES:-1000000} --users $${USERS:-200000} --cost-centers $${COST_CENTERS:-50}
 
 clean:
 	$(CARGO) clean

@@ -21,6 +21,15 @@ enum Command {
     Migrate,
     /// Write the demo accounts (Acme Corp, Globex Inc) into an empty database.
     SeedDemo,
+    /// Add a large benchmark account ("Bench Corp …") beside whatever is there.
+    SeedLarge {
+        #[arg(long, default_value_t = 1_000_000)]
+        licenses: i64,
+        #[arg(long, default_value_t = 200_000)]
+        users: i64,
+        #[arg(long, default_value_t = 50)]
+        cost_centers: i64,
+    },
     /// Print the OpenAPI document (or write it to a file).
     Openapi {
         /// Write here instead of standard output.
@@ -59,6 +68,22 @@ pub fn run() -> anyhow::Result<()> {
                 }
                 crate::seed::demo::seed(&db).await?;
                 println!("seeded the demo data into {}", redact_url(&settings.database_url));
+                Ok(())
+            }
+            Command::SeedLarge { licenses, users, cost_centers } => {
+                let db = storage::connect(&settings.database_url, 2).await?;
+                db.migrate().await?;
+                let started = std::time::Instant::now();
+                let opts = crate::seed::large::LargeSeed { licenses, users, cost_centers };
+                let seeded = crate::seed::large::seed(&db, &opts).await?;
+                println!(
+                    "seeded {licenses} licenses, {users} users, {cost_centers} cost centers into account {} in {:.1}s; \
+                     sign in as {} / {}",
+                    seeded.account,
+                    started.elapsed().as_secs_f64(),
+                    seeded.owner_email,
+                    crate::seed::demo::DEMO_PASSWORD
+                );
                 Ok(())
             }
             Command::Openapi { .. } => unreachable!("handled above"),

@@ -61,7 +61,8 @@ pub struct LicensePage {
     /// Pass back as `cursor` for the next page; `null` on the last page.
     pub next_cursor: Option<String>,
     /// How many licenses match the filters, counted up to 1,000 (so it stays cheap at any
-    /// account size). Only on the first page (no `cursor`); `null` on later pages.
+    /// account size). Only on a first page (no `cursor`) asked for with `with_total=true`, or
+    /// when the whole result fits on the first page; else `null`.
     /// Exact per-product and per-cost-center numbers: `GET /licenses/summary`.
     pub total: Option<i64>,
     /// `true` when more than `total` licenses match (the count stopped at its cap).
@@ -96,6 +97,9 @@ pub struct LicenseFilter {
     pub cursor: Option<String>,
     /// 1–200, default 50.
     pub limit: Option<u32>,
+    /// Count the matches (up to 1,000) on the first page. Off by default: the count is a
+    /// second query that costs about as much as the page itself.
+    pub with_total: Option<bool>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

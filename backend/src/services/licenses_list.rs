@@ -124,16 +124,14 @@ pub async fn list(db: &Db, account_id: Uuid, filter: &LicenseFilter) -> Result<L
         Some(last) if has_more => Some(encode(&sort_str, &store::key_of(last, query.sort), last.id)),
         _ => None,
     };
-    let (total, total_is_lower_bound) = if query.after.is_none() {
-        if !has_more {
-            // The whole result is on this page: no need to count.
-            (Some(rows.len() as i64), false)
-        } else {
+    let (total, total_is_lower_bound) = match (query.after.is_none(), has_more) {
+        // The whole result is on this first page: it is its own count.
+        (true, false) => (Some(rows.len() as i64), false),
+        (true, true) if filter.with_total == Some(true) => {
             let n = store::count_capped(db, account_id, &query.filter, COUNT_CAP + 1).await?;
             (Some(n.min(COUNT_CAP)), n > COUNT_CAP)
         }
-    } else {
-        (None, false)
+        _ => (None, false),
     };
     Ok(LicensePage { items: rows.into_iter().map(to_api).collect(), next_cursor, total, total_is_lower_bound })
 }

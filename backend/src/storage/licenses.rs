@@ -34,17 +34,19 @@ pub struct LicenseRow {
     pub last_used_at: Option<DateTime<Utc>>,
 }
 
-pub const SELECT_LICENSE: &str = "SELECT l.id, l.number, l.product_id, p.sku, p.name AS product_name, \
+/// The columns of `LicenseRow`, over `l` (licenses), `p`, `c` and `u`.
+pub const LICENSE_COLUMNS: &str = "l.id, l.number, l.product_id, p.sku, p.name AS product_name, \
     l.assignee_id, u.name AS assignee_name, u.email AS assignee_email, u.ext AS assignee_ext, \
     l.cost_center_id, c.code AS cost_center_code, c.name AS cost_center_name, \
-    l.added_at, l.assigned_at, l.last_used_at \
-    FROM licenses l \
-    JOIN products p ON p.id = l.product_id \
+    l.added_at, l.assigned_at, l.last_used_at";
+
+/// The joins that complete a license row, after `FROM <licenses or a subquery of them> l`.
+pub const LICENSE_JOINS: &str = "JOIN products p ON p.id = l.product_id \
     JOIN cost_centers c ON c.id = l.cost_center_id \
     LEFT JOIN directory_users u ON u.id = l.assignee_id";
 
 pub async fn get(db: &Db, account_id: Uuid, id: Uuid) -> Result<Option<LicenseRow>, sqlx::Error> {
-    let sql = format!("{SELECT_LICENSE} WHERE l.account_id = $1 AND l.id = $2");
+    let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses l {LICENSE_JOINS} WHERE l.account_id = $1 AND l.id = $2");
     crate::on_read!(db, |pool| sqlx::query_as::<_, LicenseRow>(&sql)
         .bind(account_id)
         .bind(id)
@@ -54,7 +56,7 @@ pub async fn get(db: &Db, account_id: Uuid, id: Uuid) -> Result<Option<LicenseRo
 
 /// The same, inside a write transaction (to answer with the row as committed).
 pub async fn get_in(tx: &mut Tx, account_id: Uuid, id: Uuid) -> Result<Option<LicenseRow>, sqlx::Error> {
-    let sql = format!("{SELECT_LICENSE} WHERE l.account_id = $1 AND l.id = $2");
+    let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses l {LICENSE_JOINS} WHERE l.account_id = $1 AND l.id = $2");
     with_tx!(tx, |conn| sqlx::query_as::<_, LicenseRow>(&sql).bind(account_id).bind(id).fetch_optional(conn).await)
 }
 

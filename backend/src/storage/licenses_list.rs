@@ -7,7 +7,7 @@
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-use super::licenses::{LicenseRow, SELECT_LICENSE};
+use super::licenses::{LicenseRow, LICENSE_COLUMNS, LICENSE_JOINS};
 use super::{Db, Dialect};
 
 /// The column a list is ordered by (then by id, so the order is total).
@@ -154,7 +154,18 @@ fn page_sql(account_id: Uuid, query: &ListQuery, dialect: Dialect) -> Sql {
         conditions.push_str(&format!(" AND ({key}, l.id) {cmp} ({value}, {id})"));
     }
     let limit = sql.param(Bind::Int(i64::from(query.limit) + 1));
-    sql.text = format!("{SELECT_LICENSE} WHERE {conditions} ORDER BY {key} {dir}, l.id {dir} LIMIT {limit}");
+    // Filter, order and cut on `licenses` alone (joining only what the sort key needs), then
+    // complete just the rows of the page: the joins run `limit` times, not once per match.
+    let sort_join = match query.sort {
+        SortKey::Assignee => "LEFT JOIN directory_users u ON u.id = l.assignee_id",
+        SortKey::CostCenter => "JOIN cost_centers c ON c.id = l.cost_center_id",
+        _ => "",
+    };
+    let order = format!("ORDER BY {key} {dir}, l.id {dir}");
+    sql.text = format!(
+        "SELECT {LICENSE_COLUMNS} FROM (SELECT l.* FROM licenses l {sort_join} WHERE {conditions} {order} LIMIT {limit}) l \
+         {LICENSE_JOINS} {order}"
+    );
     sql
 }
 
