@@ -11,10 +11,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the account's API clients, newest first (revoked ones included, without secrets). */
+        /**
+         * List the account's API clients, newest first (revoked ones included, without secrets).
+         * @description Owners only: no API scope grants managing API clients.
+         */
         get: operations["list_api_clients"];
         put?: never;
-        /** Create an API client (owners only). The response holds the secret, once. */
+        /**
+         * Create an API client (owners only; no API scope grants this). The response holds the
+         *     secret, once: Seatdesk stores only its SHA-256.
+         */
         post: operations["create_api_client"];
         delete?: never;
         options?: never;
@@ -1092,7 +1098,8 @@ export interface components {
             /**
              * Format: int64
              * @description How many licenses match the filters, counted up to 1,000 (so it stays cheap at any
-             *     account size). Only on the first page (no `cursor`); `null` on later pages.
+             *     account size). Only on a first page (no `cursor`) asked for with `with_total=true`, or
+             *     when the whole result fits on the first page; else `null`.
              *     Exact per-product and per-cost-center numbers: `GET /licenses/summary`.
              */
             total?: number | null;
@@ -3222,6 +3229,11 @@ export interface operations {
                 cursor?: string;
                 /** @description 1–200, default 50. */
                 limit?: number;
+                /**
+                 * @description Count the matches (up to 1,000) on the first page. Off by default: the count is a
+                 *     second query that costs about as much as the page itself.
+                 */
+                with_total?: boolean;
             };
             header?: never;
             path?: never;
@@ -3389,6 +3401,11 @@ export interface operations {
                 cursor?: string;
                 /** @description 1–200, default 50. */
                 limit?: number;
+                /**
+                 * @description Count the matches (up to 1,000) on the first page. Off by default: the count is a
+                 *     second query that costs about as much as the page itself.
+                 */
+                with_total?: boolean;
             };
             header?: never;
             path?: never;

@@ -12,7 +12,15 @@ export const licensesQuery = (filters: LicenseFilters, cursor: string | null) =>
     queryFn: ({ signal }) =>
       unwrap(
         api.GET("/api/v1/licenses", {
-          params: { query: { ...filterParams(filters), cursor: cursor ?? undefined, limit: PAGE_SIZE } },
+          params: {
+            query: {
+              ...filterParams(filters),
+              cursor: cursor ?? undefined,
+              limit: PAGE_SIZE,
+              // The (capped) match count costs a second scan: ask for it on the first page only.
+              with_total: cursor ? undefined : true,
+            },
+          },
           signal,
         }),
       ),
