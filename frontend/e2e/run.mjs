@@ -14,7 +14,8 @@ page.on("pageerror", (err) => consoleErrors.push(String(err)));
 
 let passed = 0;
 let failed = 0;
-const ctx = { page, url: server.url, shot: (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: "disabled" }) };
+const shot = (name) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true, animations: "disabled" });
+const ctx = { page, url: server.url, shot };
 for (const [index, step] of steps.entries()) {
   const label = `${String(index + 1).padStart(2, "0")} ${step.name}`;
   try {

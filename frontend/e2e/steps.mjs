@@ -145,7 +145,7 @@ export const steps = [
   },
   {
     name: "assign one license",
-    async run({ page }) {
+    async run({ page, shot }) {
       const row = rows(page).first();
       const number = (await row.getAttribute("data-license")).trim();
       await page.getByRole("button", { name: `More actions for ${number}` }).click();
@@ -158,6 +158,7 @@ export const steps = [
       state.userExt = /ext (\d+)/.exec(label)[1];
       state.license = number;
       await free.click();
+      await shot("10a-assign-dialog");
       await dialog.getByRole("button", { name: "Assign" }).click();
       await dialog.waitFor({ state: "detached" });
       // The row updates in place: same position, now held by the user.
@@ -177,11 +178,12 @@ export const steps = [
   },
   {
     name: "unassign with confirmation",
-    async run({ page }) {
+    async run({ page, shot }) {
       await page.getByRole("button", { name: `More actions for ${state.license}` }).click();
       await page.getByRole("menuitem", { name: "Unassign" }).click();
       const dialog = page.getByRole("dialog", { name: "Unassign license" });
       await dialog.getByText("placed back into your account for future use").waitFor();
+      await shot("12a-unassign-dialog");
       await dialog.getByRole("button", { name: "Confirm" }).click();
       await dialog.waitFor({ state: "detached" });
       await page.locator(`tr[data-license="${state.license}"]`).getByText("N/A").waitFor();
@@ -196,6 +198,42 @@ export const steps = [
       await page.getByText("No license matches these filters").waitFor();
       assert.equal(await page.getByRole("textbox", { name: "Search" }).inputValue(), state.userExt);
       await page.getByRole("button", { name: "Cost Center", exact: true }).getByText("CC-E2E").waitFor();
+    },
+  },
+  {
+    name: "service billing details",
+    async run({ page }) {
+      await page.getByRole("link", { name: "Service Billing Details" }).click();
+      await page.getByText("Next billing date").waitFor();
+      const byCc = page.getByRole("table", { name: "Recurring charges by cost center" });
+      await byCc.getByText("CC-E2E").waitFor();
+    },
+  },
+  {
+    name: "orders and a statement",
+    async run({ page }) {
+      await page.getByRole("link", { name: "Orders" }).click();
+      const orders = page.getByRole("table", { name: "Orders" });
+      await orders.waitFor();
+      await orders.getByRole("link", { name: /View statement/ }).first().click();
+      assert.equal((await page.getByTestId("statement-total").textContent()).trim(), state.quoteTotal);
+    },
+  },
+  {
+    name: "cost centers",
+    async run({ page }) {
+      await page.getByRole("link", { name: "Cost Centers" }).click();
+      await page.getByRole("table", { name: "Cost centers" }).getByText("CC-E2E").waitFor();
+    },
+  },
+  {
+    name: "audit log",
+    async run({ page }) {
+      await page.getByRole("link", { name: "Audit Log" }).click();
+      await page.getByRole("textbox", { name: "Action" }).fill("license.");
+      const events = page.getByRole("table", { name: "Audit events" });
+      await events.getByText("license.unassign").first().waitFor();
+      await events.getByText("license.assign").first().waitFor();
     },
   },
 ];
