@@ -232,6 +232,7 @@ export const steps = [
       await page.getByRole("link", { name: "Audit Log" }).click();
       await page.getByRole("textbox", { name: "Action" }).fill("license.");
       const events = page.getByRole("table", { name: "Audit events" });
+      await events.getByText("checkout.create").waitFor({ state: "detached" });
       await events.getByText("license.unassign").first().waitFor();
       await events.getByText("license.assign").first().waitFor();
     },
