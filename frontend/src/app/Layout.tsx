@@ -46,6 +46,9 @@ export function Layout() {
 
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: "sm" }} padding="lg" className={classes.shell}>
+      <a href="#main" className={classes.skipLink}>
+        Skip to content
+      </a>
       <AppShell.Header className={classes.header}>
         <Group h="100%" px="lg" justify="space-between" wrap="nowrap">
           <Group gap="xl" wrap="nowrap">
@@ -109,7 +112,7 @@ export function Layout() {
         ))}
       </AppShell.Navbar>
 
-      <AppShell.Main className={classes.main}>
+      <AppShell.Main className={classes.main} id="main" tabIndex={-1}>
         {me.isError ? (
           <ErrorState error={me.error} onRetry={() => me.refetch()} title="Could not load your account" />
         ) : (

@@ -1,12 +1,15 @@
-import { TextInput } from "@mantine/core";
-import { useDebouncedCallback } from "@mantine/hooks";
-import { useState } from "react";
+import { Kbd, TextInput } from "@mantine/core";
+import { useDebouncedCallback, useHotkeys } from "@mantine/hooks";
+import { useRef, useState } from "react";
 import { SearchIcon } from "../../../components/icons";
 
 /** The Search field: typing is instant, the server is asked 300 ms after the last key. */
 export function SearchField({ value, onSearch }: { value: string; onSearch: (q: string) => void }) {
   const [text, setText] = useState(value);
   const send = useDebouncedCallback((q: string) => onSearch(q), 300);
+  const input = useRef<HTMLInputElement>(null);
+  // "/" jumps to the search, as in most consoles.
+  useHotkeys([["/", () => input.current?.focus()]]);
 
   // Follow the URL when it changes from outside (back button, a shared link, Reset).
   const [seen, setSeen] = useState(value);
@@ -17,9 +20,11 @@ export function SearchField({ value, onSearch }: { value: string; onSearch: (q: 
 
   return (
     <TextInput
+      ref={input}
       label="Search"
       placeholder="Name, email, ext, license or cost center"
       leftSection={<SearchIcon size={16} />}
+      rightSection={<Kbd size="xs">/</Kbd>}
       value={text}
       onChange={(e) => {
         const q = e.currentTarget.value;
