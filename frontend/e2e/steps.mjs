@@ -102,7 +102,7 @@ export const steps = [
   },
   {
     name: "double click places one order and shows the statement",
-    async run({ page }) {
+    async run({ page, shot }) {
       await page.getByRole("button", { name: "Next" }).dblclick();
       const statement = page.getByLabel("Statement");
       await statement.waitFor();
@@ -114,6 +114,12 @@ export const steps = [
       const text = await statement.textContent();
       assert.match(text, /CC-100/);
       assert.match(text, /CC-E2E/);
+      // Print shows the statement alone: no navigation, stepper or buttons.
+      await page.emulateMedia({ media: "print" });
+      assert.equal(await page.getByRole("button", { name: "Done" }).isVisible(), false);
+      assert.equal(await page.getByRole("navigation", { name: "Top menu" }).isVisible(), false);
+      await shot("07a-statement-print");
+      await page.emulateMedia({ media: "screen" });
     },
   },
   {
@@ -144,6 +150,22 @@ export const steps = [
     },
   },
   {
+    name: "export the filtered view as CSV",
+    async run({ page }) {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Export CSV" }).click(),
+      ]);
+      const stream = await download.createReadStream();
+      let csv = "";
+      for await (const chunk of stream) csv += chunk;
+      const lines = csv.trim().split(/\r?\n/);
+      assert.equal(lines.length, 3, "a header and the 2 filtered licenses");
+      assert.match(lines[1], /CC-E2E/);
+      assert.match(download.suggestedFilename(), /\.csv$/);
+    },
+  },
+  {
     name: "assign one license",
     async run({ page, shot }) {
       const row = rows(page).first();
@@ -152,6 +174,7 @@ export const steps = [
       await page.getByRole("menuitem", { name: "Assign" }).click();
       const dialog = page.getByRole("dialog", { name: new RegExp(`Assign .* ${number}`) });
       await dialog.getByRole("textbox", { name: "Find a user" }).fill("13");
+      await dialog.locator('[data-testid="user-results"][aria-busy="false"]').waitFor();
       const free = dialog.getByRole("radio", { disabled: false }).first();
       await free.waitFor();
       const label = await free.getAttribute("aria-label");

@@ -107,7 +107,7 @@ export function BillingDetailsPage() {
             Billed to
           </Title>
           <Text fw={600}>{d.account_name}</Text>
-          {d.billing_address.map((line) => (
+          {d.billing_address.filter((line) => line !== d.account_name).map((line) => (
             <Text size="sm" key={line}>
               {line}
             </Text>

@@ -50,7 +50,7 @@ function AssignForm({ license, onDone }: { license: License; onDone: () => void 
           onChange={(e) => setSearch(e.currentTarget.value)}
           data-autofocus
         />
-        <ScrollArea.Autosize mah={320} type="auto">
+        <ScrollArea.Autosize mah={320} type="auto" aria-busy={search !== q || users.isFetching} data-testid="user-results">
           {users.isPending ? (
             <Loading label="Loading users…" />
           ) : users.isError ? (

@@ -27,7 +27,7 @@ export function StatementView({ statement }: { statement: Statement }) {
         </div>
         <Stack gap={0} ta="right">
           <Text fw={700}>{statement.account_name}</Text>
-          {statement.billing_address.map((line) => (
+          {statement.billing_address.filter((line) => line !== statement.account_name).map((line) => (
             <Text size="sm" key={line}>
               {line}
             </Text>
