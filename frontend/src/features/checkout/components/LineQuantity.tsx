@@ -4,7 +4,14 @@ import { QuantityControl } from "../../purchase/components/QuantityControl";
 import type { CheckoutLine } from "../api/keys";
 
 /** A line's quantity: clicks show at once, the server hears the settled number. */
-export function LineQuantity({ line, onCommit }: { line: CheckoutLine; onCommit: (quantity: number) => void }) {
+interface Props {
+  line: CheckoutLine;
+  onCommit: (quantity: number) => void;
+  /** Tells the step a change is still on its way (Next waits for it). */
+  onDraft: (lineId: string, quantity: number) => void;
+}
+
+export function LineQuantity({ line, onCommit, onDraft }: Props) {
   const [draft, setDraft] = useState(line.quantity);
   const [seen, setSeen] = useState(line.quantity);
   if (line.quantity !== seen) {
@@ -21,6 +28,7 @@ export function LineQuantity({ line, onCommit }: { line: CheckoutLine; onCommit:
       min={1}
       onChange={(quantity) => {
         setDraft(quantity);
+        onDraft(line.id, quantity);
         commit(quantity);
       }}
     />

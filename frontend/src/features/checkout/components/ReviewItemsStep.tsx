@@ -1,5 +1,6 @@
 import { Button, Group, Table, Text } from "@mantine/core";
 import { useIsMutating } from "@tanstack/react-query";
+import { useState } from "react";
 import { formatMoney } from "../../../components/format";
 import { MutationError } from "../../../components/states";
 import type { Checkout } from "../api/keys";
@@ -15,7 +16,9 @@ interface Props {
 /** Step 1, "Review Items and Checkout": what is being bought; quantities can still change. */
 export function ReviewItemsStep({ checkout, onBack, onNext }: Props) {
   const update = useUpdateLineQuantity(checkout.id);
-  const busy = useIsMutating() > 0;
+  const [drafts, setDrafts] = useState<Record<string, number>>({});
+  const unsent = checkout.lines.some((line) => drafts[line.id] !== undefined && drafts[line.id] !== line.quantity);
+  const busy = useIsMutating() > 0 || unsent;
   const money = (amount: string) => formatMoney(amount, checkout.currency);
   const licenses = checkout.lines.reduce((n, line) => n + line.quantity, 0);
 
@@ -36,7 +39,11 @@ export function ReviewItemsStep({ checkout, onBack, onNext }: Props) {
               <Table.Td fw={600}>{line.product_name}</Table.Td>
               <Table.Td ta="right">{money(line.unit_price)}</Table.Td>
               <Table.Td>
-                <LineQuantity line={line} onCommit={(quantity) => update.mutate({ lineId: line.id, quantity })} />
+                <LineQuantity
+                  line={line}
+                  onCommit={(quantity) => update.mutate({ lineId: line.id, quantity })}
+                  onDraft={(lineId, quantity) => setDrafts((d) => ({ ...d, [lineId]: quantity }))}
+                />
               </Table.Td>
               <Table.Td ta="right">{money(line.monthly_amount)}</Table.Td>
             </Table.Tr>
