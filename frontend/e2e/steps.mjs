@@ -49,10 +49,11 @@ export const steps = [
   },
   {
     name: "check out review items",
-    async run({ page }) {
+    async run({ page, shot }) {
       await page.getByRole("button", { name: "Check Out" }).click();
       await page.getByRole("table", { name: "Items" }).waitFor();
       assert.equal(await page.getByRole("textbox", { name: "Live Reports quantity" }).inputValue(), "5");
+      await shot("03a-review-items");
       await page.getByRole("button", { name: "Next" }).click();
     },
   },
@@ -138,10 +139,12 @@ export const steps = [
   },
   {
     name: "filter by one cost center",
-    async run({ page }) {
+    async run({ page, shot }) {
       await page.getByRole("button", { name: "Cost Center", exact: true }).click();
       await page.getByRole("textbox", { name: "Search cost centers" }).fill("E2E");
       await page.getByRole("option", { name: /CC-E2E/ }).click();
+      await page.getByRole("option", { name: /CC-E2E/, selected: true }).waitFor();
+      await shot("09a-cost-center-dropdown");
       await page.keyboard.press("Escape");
       await page.waitForURL(/cost_center=/);
       await page.getByText("2 licenses match").waitFor();
