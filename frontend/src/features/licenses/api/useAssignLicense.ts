@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../api/client";
-import { unwrap } from "../../../api/problem";
+import { ApiError, unwrap } from "../../../api/problem";
+import { licenseKeys } from "./keys";
 import { updateLicenseInPlace } from "./updateLicenseInPlace";
 
 export function useAssignLicense() {
@@ -14,5 +15,11 @@ export function useAssignLicense() {
         }),
       ),
     onSuccess: (license) => updateLicenseInPlace(client, license),
+    // Someone else changed the seat meanwhile: show the list as it now is.
+    onError: (error) => {
+      if (error instanceof ApiError && (error.code === "license_already_assigned" || error.status === 404)) {
+        void client.invalidateQueries({ queryKey: licenseKeys.all });
+      }
+    },
   });
 }
