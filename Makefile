@@ -6,7 +6,7 @@ PG_URL ?= postgres://postgres@127.0.0.1:5432/postgres
 CARGO ?= cargo
 NPM ?= npm
 
-.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend lint fmt openapi db bench bench-quick fuzz-api client-check seed-large clean
+.PHONY: help run serve build frontend frontend-deps test test-rust test-frontend test-e2e lint fmt openapi db bench bench-quick fuzz-api client-check seed-large clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -20,7 +20,7 @@ frontend-deps:
 frontend: frontend-deps ## Build the SPA into frontend/dist
 	cd frontend && $(NPM) run build
 
-test: test-frontend test-rust ## Run every test (Rust on SQLite and, when reachable, PostgreSQL; the portal)
+test: test-frontend test-rust test-e2e ## Run every test (Rust on SQLite and, when reachable, PostgreSQL; the portal; e2e in Chromium)
 
 test-rust:
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
@@ -37,6 +37,12 @@ test-rust:
 
 test-frontend: frontend-deps
 	cd frontend && $(NPM) run check:api && $(NPM) test
+
+# The portal end to end: the built SPA and server binary, a fresh SQLite DB, the system Chromium.
+TARGET_DIR := $(abspath $(or $(CARGO_TARGET_DIR),target))
+test-e2e: frontend ## Drive the article's flow in headless Chromium against the real server
+	$(CARGO) build --bin seatdesk
+	cd frontend && SEATDESK_BIN=$(TARGET_DIR)/debug/seatdesk node e2e/run.mjs
 
 lint: frontend-deps ## fmt, clippy -D warnings, tsc, eslint
 	$(CARGO) fmt --all --check

@@ -83,6 +83,7 @@ pub struct LicenseFilter {
     #[param(explode = true)]
     pub cost_center: Vec<Uuid>,
     /// `assigned` or `unassigned`.
+    #[param(inline)]
     pub status: Option<LicenseStatus>,
     /// A product id or sku (`LIVE_REPORTS`).
     pub product: Option<String>,

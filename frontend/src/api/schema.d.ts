@@ -4,6 +4,64 @@
  */
 
 export interface paths {
+    "/api/v1/api-clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the account's API clients, newest first (revoked ones included, without secrets).
+         * @description Owners only: no API scope grants managing API clients.
+         */
+        get: operations["list_api_clients"];
+        put?: never;
+        /**
+         * Create an API client (owners only; no API scope grants this). The response holds the
+         *     secret, once: Seatdesk stores only its SHA-256.
+         */
+        post: operations["create_api_client"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API client (owners only): its tokens stop working at once. Repeating it is harmless. */
+        delete: operations["revoke_api_client"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's account's audit events, newest first (keyset by time and id). */
+        get: operations["list_audit_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token": {
         parameters: {
             query?: never;
@@ -16,8 +74,392 @@ export interface paths {
         /**
          * Exchange credentials for an access token.
          * @description A wrong email and a wrong password get the same answer in the same time.
+         *     Attempts are limited per client IP and per email / `client_id` (by default 30 and 10 a
+         *     minute); beyond that the answer is 429 with `Retry-After` in seconds.
          */
         post: operations["issue_token"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Billing day, next billing date, and the recurring charge per product and per cost center. */
+        get: operations["billing_details"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's cart (members and API clients each have their own). */
+        get: operations["get_cart"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cart/items/{product_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Sets the quantity of a product in the cart (the plus sign), adding the line if needed. */
+        put: operations["set_cart_item"];
+        post?: never;
+        /** Removes a product from the cart (removing one that is not there is fine). */
+        delete: operations["remove_cart_item"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Snapshots the cart (lines and current prices) into a checkout that lives 24 hours. */
+        post: operations["create_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A checkout with its lines and their allocations. */
+        get: operations["get_checkout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Completes the checkout: the order, its statement and one license per unit, in one transaction.
+         * @description Requires `Idempotency-Key` (1–255 visible ASCII characters; missing → 400). Retrying with
+         *     the same key and body returns the stored response with `Idempotent-Replayed: true`; the same
+         *     key with another body is 422; while the first attempt runs, 409 `idempotency_key_in_use`.
+         */
+        post: operations["complete_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/cost-center-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** "Assign to Selected" / "Assign to All": puts the chosen lines wholly on one cost center. */
+        post: operations["assign_cost_center"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/lines/{line_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * "Review Items": changes a line's quantity. A single whole-line allocation follows the new
+         *     quantity; a split is cleared (it would no longer sum) and must be made again.
+         */
+        patch: operations["update_line"];
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/lines/{line_id}/allocations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * "Split": replaces a line's allocations. Quantities ≥ 1 must sum to the line's quantity,
+         *     each cost center at most once, all of the caller's account.
+         */
+        put: operations["split_line"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/checkouts/{id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "Review Order": the itemized charges if the checkout were completed today. */
+        get: operations["get_quote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-centers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost centers of the account, by code. */
+        get: operations["list_cost_centers"];
+        put?: never;
+        /** Creates a cost center ("New"). */
+        post: operations["create_cost_center"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cost-centers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Changes a cost center's code, name or parent (no cycles). A new code is reflected in the
+         *     license search at once.
+         */
+        patch: operations["update_cost_center"];
+        trace?: never;
+    };
+    "/api/v1/license-assignments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Give a user the next free license of a product (the oldest purchased first).
+         * @description 409 `no_free_license` when the pool is empty, `user_already_licensed` when the user
+         *     already holds one; 422 for a disabled user.
+         */
+        post: operations["assign_next_free"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search and filter the account's licenses, one keyset page at a time.
+         * @description Sorted by `sort` (default `-added_at`, newest first); the cursor carries the sort key and
+         *     id, so deep pages cost the same as the first one.
+         */
+        get: operations["list_licenses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Apply up to 1,000 assign/unassign changes.
+         * @description Each item is its own transaction with its own audit event: one failing item does not stop
+         *     the others. Every item gets a result (in request order) with the status and problem `code`
+         *     it would have had alone; `succeeded` counts the ones that were applied.
+         */
+        post: operations["bulk_change"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The filtered license list as CSV (same filters and sort as `GET /licenses`; `cursor` and
+         *     `limit` are ignored: every matching row is exported, streamed in keyset chunks).
+         * @description Columns: number, license type, assignee name, email, ext, cost center code, cost center
+         *     name, added at, assigned at, last used at. Cells that a spreadsheet would run as a formula
+         *     (starting with `=`, `+`, `-`, `@`, tab or CR) are prefixed with `'`.
+         */
+        get: operations["export_licenses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purchased, assigned and available seats per product, per cost center and in total. */
+        get: operations["license_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One license. */
+        get: operations["get_license"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a license to another cost center. */
+        patch: operations["update_license"];
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Assign a free license to a directory user.
+         * @description Only a free license, and only to an active user of the account who holds no license of
+         *     this product: otherwise 409 `license_already_assigned` / `user_already_licensed`, or 422
+         *     for a disabled user. The database enforces both rules, so concurrent requests cannot
+         *     both win.
+         */
+        post: operations["assign_license"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/licenses/{id}/unassign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return a license to the pool (it is not deleted). A free license is 409 `license_not_assigned`. */
+        post: operations["unassign_license"];
         delete?: never;
         options?: never;
         head?: never;
@@ -50,6 +492,133 @@ export interface paths {
         };
         /** This API's OpenAPI 3.1 document (the source of every generated client). */
         get: operations["openapi_json"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's orders, newest first (without lines). */
+        get: operations["list_orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order with its lines. */
+        get: operations["get_order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/statement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** "View Statement": the immutable record written with the order. */
+        get: operations["get_statement"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active products that can be bought (one page: the catalog is small). */
+        get: operations["list_products"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List directory users in name order, filtered. */
+        get: operations["list_users"];
+        put?: never;
+        /** Add a person to the directory. */
+        post: operations["create_user"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One directory user with the licenses they hold. */
+        get: operations["get_user"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a directory user. Disabling releases the licenses they hold (each release audited);
+         *     a new name, email or ext is what the license search finds from then on.
+         */
+        patch: operations["update_user"];
+        trace?: never;
+    };
+    "/api/v1/users/{id}/entitlements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The user's entitlements. Each check records its time as the licenses' `last_used_at`, so
+         *     unused seats can be found (`GET /licenses?unused_since=…` or `sort=last_used_at`).
+         */
+        get: operations["user_entitlements"];
         put?: never;
         post?: never;
         delete?: never;
@@ -107,8 +676,394 @@ export interface components {
              */
             currency: string;
         };
+        /** @description Part of a checkout line charged to one cost center. */
+        Allocation: {
+            /** Format: uuid */
+            cost_center_id: string;
+            /** @example CC-100 */
+            cost_center_code: string;
+            cost_center_name: string;
+            /**
+             * Format: int32
+             * @example 18
+             */
+            quantity: number;
+        };
+        AllocationInput: {
+            /** Format: uuid */
+            cost_center_id: string;
+            /**
+             * Format: int64
+             * @example 18
+             */
+            quantity: number;
+        };
+        /** @description A partner integration. Its secret is never shown again after creation. */
+        ApiClient: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description Use as `client_id` in the `client_credentials` grant.
+             * @example sdc_Zx8kQ2m9Vb1pLr4T
+             */
+            client_id: string;
+            /** @example Reseller provisioning */
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /** Format: date-time */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Set once revoked; the client's tokens stop working at that moment.
+             */
+            revoked_at?: string | null;
+        };
+        /** @description `POST /licenses/{id}/assign`. */
+        AssignLicense: {
+            /**
+             * Format: uuid
+             * @description An active directory user of the caller's account holding no license of this product.
+             */
+            user_id: string;
+        };
+        /** @description The directory user holding a license. */
+        Assignee: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ava Thompson */
+            name: string;
+            /** @example ava.thompson@acme.example */
+            email: string;
+            /** @example 101 */
+            ext: string;
+        };
+        AuditActor: {
+            /** @description `member`, `api_client`, `system` or `anonymous`. */
+            type: string;
+            /** Format: uuid */
+            id?: string | null;
+            /** @description Email or client id. */
+            label: string;
+        };
+        /** @description One entry of the append-only audit log. */
+        AuditEvent: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            actor: components["schemas"]["AuditActor"];
+            /** @example license.assign */
+            action: string;
+            /** @example license */
+            object_type: string;
+            object_id: string;
+            before?: Record<string, never> | null;
+            after?: Record<string, never> | null;
+            /** @description `success`, `denied` or `failed`. */
+            outcome: string;
+            request_id: string;
+        };
+        AuditEventPage: {
+            items: components["schemas"]["AuditEvent"][];
+            next_cursor?: string | null;
+        };
         BTreeMap: {
             [key: string]: string[];
+        };
+        BillingCostCenter: {
+            /** Format: uuid */
+            cost_center_id: string;
+            code: string;
+            name: string;
+            /** Format: int64 */
+            licenses: number;
+            monthly_amount: string;
+        };
+        /** @description "Service Billing Details". */
+        BillingDetails: {
+            account_name: string;
+            billing_address: string[];
+            /** @example USD */
+            currency: string;
+            /** @example 0.0825 */
+            tax_rate: string;
+            /**
+             * Format: int32
+             * @description Day of the month (1–28) the recurring charge is billed.
+             */
+            billing_day: number;
+            /** Format: date */
+            current_cycle_start: string;
+            /** Format: date */
+            next_billing_date: string;
+            products: components["schemas"]["BillingProduct"][];
+            cost_centers: components["schemas"]["BillingCostCenter"][];
+            /** Format: int64 */
+            total_licenses: number;
+            /** @description The recurring charge at the next billing date, before tax. */
+            recurring_monthly: string;
+        };
+        BillingProduct: {
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            name: string;
+            unit_price: string;
+            /** Format: int64 */
+            licenses: number;
+            /** Format: int64 */
+            assigned: number;
+            monthly_amount: string;
+        };
+        /** @enum {string} */
+        BulkAction: "assign" | "unassign";
+        /** @description One change of a bulk request. */
+        BulkItem: {
+            action: components["schemas"]["BulkAction"];
+            /** Format: uuid */
+            license_id: string;
+            /**
+             * Format: uuid
+             * @description Required for `assign`.
+             */
+            user_id?: string | null;
+        };
+        /** @description The outcome of one bulk item, in request order. */
+        BulkItemResult: {
+            /** @description Position in the request's `items`. */
+            index: number;
+            /** Format: uuid */
+            license_id: string;
+            ok: boolean;
+            /**
+             * Format: u-int16
+             * @description The HTTP status this change alone would have had (200, 404, 409, 422).
+             */
+            status: number;
+            /**
+             * @description For failures: the problem `code` (`license_already_assigned`, `user_already_licensed`,
+             *     `license_not_assigned`) or `not_found` / `validation_error`.
+             */
+            code?: string | null;
+            detail?: string | null;
+            license?: null | components["schemas"]["License"];
+        };
+        /** @description `POST /licenses/bulk`: up to 1,000 changes, each applied (and audited) on its own. */
+        BulkRequest: {
+            items: components["schemas"]["BulkItem"][];
+        };
+        BulkResponse: {
+            succeeded: number;
+            failed: number;
+            results: components["schemas"]["BulkItemResult"][];
+        };
+        /** @description The caller's cart (one per member or API client). */
+        Cart: {
+            items: components["schemas"]["CartItem"][];
+            /** @example 375.00 */
+            monthly_total: string;
+            /** @example USD */
+            currency: string;
+        };
+        CartItem: {
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            product_name: string;
+            /**
+             * Format: int32
+             * @example 25
+             */
+            quantity: number;
+            /** @example 15.00 */
+            unit_price: string;
+            /**
+             * @description `quantity × unit_price`.
+             * @example 375.00
+             */
+            monthly_amount: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Checkout: {
+            /** Format: uuid */
+            id: string;
+            status: components["schemas"]["CheckoutStatus"];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** Format: date-time */
+            completed_at?: string | null;
+            /**
+             * Format: uuid
+             * @description The order placed from this checkout, once completed.
+             */
+            order_id?: string | null;
+            /** @example USD */
+            currency: string;
+            lines: components["schemas"]["CheckoutLine"][];
+            /** @description Every line fully allocated: the checkout can be completed. */
+            fully_allocated: boolean;
+        };
+        CheckoutLine: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            product_name: string;
+            /**
+             * Format: int32
+             * @example 30
+             */
+            quantity: number;
+            /**
+             * @description The price when the checkout was created.
+             * @example 15.00
+             */
+            unit_price: string;
+            /** @example 450.00 */
+            monthly_amount: string;
+            allocations: components["schemas"]["Allocation"][];
+            /**
+             * Format: int32
+             * @description Sum of the allocations' quantities.
+             */
+            allocated_quantity: number;
+            /** @description True when the allocations cover exactly the line's quantity. */
+            fully_allocated: boolean;
+        };
+        /**
+         * @description `open`, `completed` or `expired` (24 h after creation).
+         * @enum {string}
+         */
+        CheckoutStatus: "open" | "completed" | "expired";
+        /** @description A partner system signs in with its client id and the secret shown at its creation. */
+        ClientCredentialsGrant: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            grant_type: "client_credentials";
+            client_id: string;
+            client_secret: string;
+        };
+        /** @description The "I have read and understood" check box and the total the admin saw. */
+        CompleteRequest: {
+            /** @description Must be `true`. */
+            acknowledged: boolean;
+            /**
+             * @description The quote's `total` as shown (decimal string); a different current total is 409 `quote_changed`.
+             * @example 227.32
+             */
+            expected_total: string;
+        };
+        /** @description A cost center. */
+        CostCenter: {
+            /** Format: uuid */
+            id: string;
+            /** @example CC-500 */
+            code: string;
+            /** @example Customer Success */
+            name: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /** @description "Assign to Selected" (with `line_ids`) or "Assign to All" (without). */
+        CostCenterAssignment: {
+            /** Format: uuid */
+            cost_center_id: string;
+            /** @description The lines to put wholly on the cost center; absent = every line. */
+            line_ids?: string[] | null;
+        };
+        /** @description Only the fields sent change; `"parent_id": null` removes the parent. */
+        CostCenterPatch: {
+            code?: string | null;
+            name?: string | null;
+            /** Format: uuid */
+            parent_id?: string | null;
+        };
+        /** @description The cost center a license is charged to. */
+        CostCenterRef: {
+            /** Format: uuid */
+            id: string;
+            /** @example CC-100 */
+            code: string;
+            /** @example Sales */
+            name: string;
+        };
+        CostCenterUsage: components["schemas"]["SeatCounts"] & {
+            /** Format: uuid */
+            cost_center_id: string;
+            code: string;
+            name: string;
+        };
+        /** @description The created client with its secret: store the secret now, it is not shown again. */
+        CreatedApiClient: {
+            /** Format: uuid */
+            id: string;
+            client_id: string;
+            /**
+             * @description Shown only in this response; Seatdesk keeps only its hash.
+             * @example sds_q3Jd8sX1yN0bWmC4tR7vE2kL9aP5uH6gF0zK1oI3jYw
+             */
+            client_secret: string;
+            name: string;
+            scopes: components["schemas"]["Scope"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            revoked_at?: string | null;
+        };
+        /** @description A person in the phone system. */
+        DirectoryUser: {
+            /** Format: uuid */
+            id: string;
+            /** @example Ava Thompson */
+            name: string;
+            /** @example ava.thompson@acme.example */
+            email: string;
+            /**
+             * @description Extension number.
+             * @example 101
+             */
+            ext: string;
+            kind: components["schemas"]["UserKind"];
+            status: components["schemas"]["UserStatus"];
+            /** @description The licenses the user holds (at most one per product). */
+            licenses: components["schemas"]["HeldLicense"][];
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        /**
+         * @description Fields to change; absent fields stay as they are. `status: disabled` releases the
+         *     user's licenses.
+         */
+        DirectoryUserPatch: {
+            name?: string | null;
+            email?: string | null;
+            ext?: string | null;
+            kind?: null | components["schemas"]["UserKind"];
+            status?: null | components["schemas"]["UserStatus"];
+        };
+        /** @description The license through which a user is entitled to a product. */
+        Entitlement: {
+            /** Format: uuid */
+            product_id: string;
+            /** @example LIVE_REPORTS */
+            sku: string;
+            product_name: string;
+            /** Format: uuid */
+            license_id: string;
+            /** @example LR-000001 */
+            license_number: string;
         };
         HealthStatus: {
             /**
@@ -116,6 +1071,67 @@ export interface components {
              * @example ok
              */
             status: string;
+        };
+        /** @description A license the user holds. */
+        HeldLicense: {
+            /** Format: uuid */
+            id: string;
+            /** @example LR-000007 */
+            number: string;
+            /** @example LIVE_REPORTS */
+            product_sku: string;
+        };
+        /** @description One seat. */
+        License: {
+            /** Format: uuid */
+            id: string;
+            /** @example LR-000001 */
+            number: string;
+            license_type: components["schemas"]["LicenseType"];
+            assignee?: null | components["schemas"]["Assignee"];
+            cost_center: components["schemas"]["CostCenterRef"];
+            /** Format: date-time */
+            added_at: string;
+            /** Format: date-time */
+            assigned_at?: string | null;
+            /**
+             * Format: date-time
+             * @description The last entitlement check of the holder through this license; `null` = never used.
+             */
+            last_used_at?: string | null;
+        };
+        /** @description One page of licenses. */
+        LicensePage: {
+            items: components["schemas"]["License"][];
+            /** @description Pass back as `cursor` for the next page; `null` on the last page. */
+            next_cursor?: string | null;
+            /**
+             * Format: int64
+             * @description How many licenses match the filters, counted up to 1,000 (so it stays cheap at any
+             *     account size). Only on a first page (no `cursor`) asked for with `with_total=true`, or
+             *     when the whole result fits on the first page; else `null`.
+             *     Exact per-product and per-cost-center numbers: `GET /licenses/summary`.
+             */
+            total?: number | null;
+            /** @description `true` when more than `total` licenses match (the count stopped at its cap). */
+            total_is_lower_bound: boolean;
+        };
+        /** @enum {string} */
+        LicenseStatus: "assigned" | "unassigned";
+        /** @description Who holds what: seat counts per product and per cost center, plus the account total. */
+        LicenseSummary: {
+            total: components["schemas"]["SeatCounts"];
+            by_product: components["schemas"]["ProductUsage"][];
+            by_cost_center: components["schemas"]["CostCenterUsage"][];
+        };
+        /** @description The product a license is for ("License Type" in the portal). */
+        LicenseType: {
+            /** Format: uuid */
+            product_id: string;
+            /** @example LIVE_REPORTS */
+            sku: string;
+            /** @example Live Reports */
+            name: string;
         };
         /** @description The signed-in caller. */
         Me: {
@@ -137,6 +1153,254 @@ export interface components {
              */
             permissions: string[];
             account: components["schemas"]["AccountSummary"];
+        };
+        /** @description A new API client. */
+        NewApiClient: {
+            /** @example Reseller provisioning */
+            name: string;
+            /**
+             * @description At least one; unknown scope names are rejected.
+             * @example [
+             *       "licenses:read",
+             *       "licenses:write"
+             *     ]
+             */
+            scopes: components["schemas"]["Scope"][];
+        };
+        NewCostCenter: {
+            /**
+             * @description 1–32 characters of `A-Z a-z 0-9 - _ .`, unique in the account (case-insensitively).
+             * @example CC-500
+             */
+            code: string;
+            /** @example Customer Success */
+            name: string;
+            /** Format: uuid */
+            parent_id?: string | null;
+        };
+        /** @description A new directory user (active). */
+        NewDirectoryUser: {
+            /**
+             * @description 1–200 characters.
+             * @example Grace Hopper
+             */
+            name: string;
+            /**
+             * @description Unique in the account (case-insensitive).
+             * @example grace.hopper@acme.example
+             */
+            email: string;
+            /**
+             * @description 1–16 digits, unique in the account.
+             * @example 141
+             */
+            ext: string;
+            kind: components["schemas"]["UserKind"];
+        };
+        /** @description `POST /license-assignments`: give the user the next free license of the product. */
+        NextFreeAssignment: {
+            /** Format: uuid */
+            user_id: string;
+            /**
+             * @description A product id or sku (`LIVE_REPORTS`).
+             * @example LIVE_REPORTS
+             */
+            product: string;
+        };
+        /** @description A placed order (the list shows the same fields without `lines`). */
+        Order: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: int64
+             * @description Per account, from 1.
+             * @example 1
+             */
+            number: number;
+            /** Format: uuid */
+            checkout_id: string;
+            /** Format: uuid */
+            placed_by: string;
+            /** Format: date-time */
+            placed_at: string;
+            /** Format: date */
+            purchase_date: string;
+            /** Format: date */
+            next_billing_date: string;
+            /** @example USD */
+            currency: string;
+            /** @example 210.00 */
+            subtotal: string;
+            /** @example 17.32 */
+            tax: string;
+            /** @example 227.32 */
+            total: string;
+            /** @example 450.00 */
+            recurring_monthly: string;
+            /**
+             * Format: int32
+             * @example 30
+             */
+            license_count: number;
+            /** @description Present on `GET /orders/{id}` and on completion; omitted in the list. */
+            lines?: components["schemas"]["OrderLine"][] | null;
+        };
+        OrderLine: {
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            product_name: string;
+            /** Format: uuid */
+            cost_center_id: string;
+            cost_center_code: string;
+            /** Format: int32 */
+            quantity: number;
+            /** @example 15.00 */
+            unit_price: string;
+            /** @example 270.00 */
+            monthly_amount: string;
+            /** @example 126.00 */
+            prorated_amount: string;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_ApiClient: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description Use as `client_id` in the `client_credentials` grant.
+                 * @example sdc_Zx8kQ2m9Vb1pLr4T
+                 */
+                client_id: string;
+                /** @example Reseller provisioning */
+                name: string;
+                scopes: components["schemas"]["Scope"][];
+                /** Format: date-time */
+                created_at: string;
+                /**
+                 * Format: date-time
+                 * @description Set once revoked; the client's tokens stop working at that moment.
+                 */
+                revoked_at?: string | null;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_CostCenter: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example CC-500 */
+                code: string;
+                /** @example Customer Success */
+                name: string;
+                /** Format: uuid */
+                parent_id?: string | null;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_DirectoryUser: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example Ava Thompson */
+                name: string;
+                /** @example ava.thompson@acme.example */
+                email: string;
+                /**
+                 * @description Extension number.
+                 * @example 101
+                 */
+                ext: string;
+                kind: components["schemas"]["UserKind"];
+                status: components["schemas"]["UserStatus"];
+                /** @description The licenses the user holds (at most one per product). */
+                licenses: components["schemas"]["HeldLicense"][];
+                /** Format: date-time */
+                created_at: string;
+                /** Format: date-time */
+                updated_at: string;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_Order: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: int64
+                 * @description Per account, from 1.
+                 * @example 1
+                 */
+                number: number;
+                /** Format: uuid */
+                checkout_id: string;
+                /** Format: uuid */
+                placed_by: string;
+                /** Format: date-time */
+                placed_at: string;
+                /** Format: date */
+                purchase_date: string;
+                /** Format: date */
+                next_billing_date: string;
+                /** @example USD */
+                currency: string;
+                /** @example 210.00 */
+                subtotal: string;
+                /** @example 17.32 */
+                tax: string;
+                /** @example 227.32 */
+                total: string;
+                /** @example 450.00 */
+                recurring_monthly: string;
+                /**
+                 * Format: int32
+                 * @example 30
+                 */
+                license_count: number;
+                /** @description Present on `GET /orders/{id}` and on completion; omitted in the list. */
+                lines?: components["schemas"]["OrderLine"][] | null;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
+        Page_Product: {
+            items: {
+                /** Format: uuid */
+                id: string;
+                /** @example LIVE_REPORTS */
+                sku: string;
+                /** @example Live Reports */
+                name: string;
+                description: string;
+                /**
+                 * @description Per license per month.
+                 * @example 15.00
+                 */
+                unit_price: string;
+                /** @example USD */
+                currency: string;
+                active: boolean;
+            }[];
+            next_cursor?: string | null;
+        };
+        /** @description A portal member signs in with email and password. */
+        PasswordGrant: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            grant_type: "password";
+            /** @example owner@acme.example */
+            email: string;
+            /** @example seatdesk-demo */
+            password: string;
         };
         /**
          * @description An RFC 9457 problem document.
@@ -166,6 +1430,131 @@ export interface components {
             /** @description Extra data for some conflicts (for `quote_changed`, the new quote). */
             data?: Record<string, never> | null;
         };
+        /** @description A catalog tile. */
+        Product: {
+            /** Format: uuid */
+            id: string;
+            /** @example LIVE_REPORTS */
+            sku: string;
+            /** @example Live Reports */
+            name: string;
+            description: string;
+            /**
+             * @description Per license per month.
+             * @example 15.00
+             */
+            unit_price: string;
+            /** @example USD */
+            currency: string;
+            active: boolean;
+        };
+        ProductUsage: components["schemas"]["SeatCounts"] & {
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            name: string;
+        };
+        /** @description A quantity of licenses (1–10,000). */
+        QuantityRequest: {
+            /**
+             * Format: int64
+             * @example 25
+             */
+            quantity: number;
+        };
+        /** @description "Review Order": the itemized charges of a checkout if it were completed today. */
+        Quote: {
+            /** Format: uuid */
+            checkout_id: string;
+            /** @example USD */
+            currency: string;
+            /**
+             * Format: date
+             * @description Today (UTC): the first day charged.
+             */
+            purchase_date: string;
+            /**
+             * Format: date
+             * @description The start of the current billing cycle.
+             */
+            previous_billing_date: string;
+            /**
+             * Format: date
+             * @description The first day NOT charged now; the recurring charge starts here.
+             */
+            next_billing_date: string;
+            /**
+             * Format: date
+             * @description The period the prorated charge covers: `period_start` to `period_end` inclusive.
+             */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            /**
+             * Format: int64
+             * @description Days charged (purchase day to the day before the next billing date).
+             */
+            days_charged: number;
+            /**
+             * Format: int64
+             * @description Days in the current billing cycle.
+             */
+            days_in_cycle: number;
+            /**
+             * @description `days_charged / days_in_cycle`, for display (charges divide last, exactly).
+             * @example 0.4666666666666666666666666667
+             */
+            proration_factor: string;
+            rows: components["schemas"]["QuoteRow"][];
+            /** @example 210.00 */
+            subtotal: string;
+            /** @example 0.0825 */
+            tax_rate: string;
+            /** @example 17.32 */
+            tax: string;
+            /**
+             * @description Send this back as `expected_total` to complete.
+             * @example 227.32
+             */
+            total: string;
+            /** @example 450.00 */
+            recurring_monthly: string;
+            /** @description Every line fully allocated (else completing is refused). */
+            fully_allocated: boolean;
+        };
+        /** @description One charge of the quote: a (line, allocation) pair. */
+        QuoteRow: {
+            /** Format: uuid */
+            line_id: string;
+            /** Format: uuid */
+            product_id: string;
+            sku: string;
+            product_name: string;
+            /**
+             * Format: uuid
+             * @description `null` for the part of a line not yet allocated (completing needs none left).
+             */
+            cost_center_id?: string | null;
+            /** @example CC-100 */
+            cost_center_code?: string | null;
+            /**
+             * Format: int32
+             * @example 18
+             */
+            quantity: number;
+            /** @example 15.00 */
+            unit_price: string;
+            /**
+             * @description `quantity × unit_price`, charged every month from the next billing date.
+             * @example 270.00
+             */
+            monthly_amount: string;
+            /**
+             * @description `round_half_even(quantity × unit_price × proration_factor, 2)`, charged now.
+             * @example 126.00
+             */
+            prorated_amount: string;
+        };
         /**
          * @description A portal member's role.
          * @enum {string}
@@ -176,20 +1565,78 @@ export interface components {
          * @enum {string}
          */
         Scope: "licenses:read" | "licenses:write" | "billing:read" | "billing:write" | "directory:read" | "directory:write" | "audit:read";
-        /** @description The two grants. `grant_type` chooses which fields apply. */
-        TokenRequest: {
-            /** @example owner@acme.example */
-            email: string;
-            /** @example seatdesk-demo */
-            password: string;
-            /** @enum {string} */
-            grant_type: "password";
-        } | {
-            client_id: string;
-            client_secret: string;
-            /** @enum {string} */
-            grant_type: "client_credentials";
+        /** @description Seat counts of one product or cost center. */
+        SeatCounts: {
+            /** Format: int64 */
+            purchased: number;
+            /** Format: int64 */
+            assigned: number;
+            /** Format: int64 */
+            available: number;
         };
+        /** @description "Split": quantities per cost center that sum to the line's quantity. */
+        SplitRequest: {
+            allocations: components["schemas"]["AllocationInput"][];
+        };
+        /** @description "View Statement": the immutable, printable record of an order. */
+        Statement: {
+            /** Format: uuid */
+            order_id: string;
+            /**
+             * Format: int64
+             * @example 1
+             */
+            order_number: number;
+            /** Format: date */
+            order_date: string;
+            /** Format: date-time */
+            placed_at: string;
+            account_name: string;
+            /** @description The billing address, one line per entry. */
+            billing_address: string[];
+            /** @example USD */
+            currency: string;
+            /** Format: date */
+            period_start: string;
+            /** Format: date */
+            period_end: string;
+            cost_centers: components["schemas"]["StatementCostCenter"][];
+            subtotal: string;
+            tax_rate: string;
+            tax: string;
+            total: string;
+            recurring_monthly: string;
+            /** Format: date */
+            next_billing_date: string;
+            /** Format: int32 */
+            license_count: number;
+            /** @description The license numbers issued, e.g. `LR-000013` to `LR-000042`. */
+            first_license_number: string;
+            last_license_number: string;
+        };
+        /** @description Charges of one cost center on a statement. */
+        StatementCostCenter: {
+            cost_center_code: string;
+            cost_center_name: string;
+            rows: components["schemas"]["StatementRow"][];
+            /** Format: int32 */
+            quantity: number;
+            monthly_amount: string;
+            prorated_amount: string;
+        };
+        StatementRow: {
+            cost_center_code: string;
+            cost_center_name: string;
+            sku: string;
+            product_name: string;
+            /** Format: int32 */
+            quantity: number;
+            unit_price: string;
+            monthly_amount: string;
+            prorated_amount: string;
+        };
+        /** @description The two grants. `grant_type` chooses which fields apply. */
+        TokenRequest: components["schemas"]["PasswordGrant"] | components["schemas"]["ClientCredentialsGrant"];
         /** @description A bearer token for `Authorization: Bearer <access_token>`. */
         TokenResponse: {
             access_token: string;
@@ -205,6 +1652,32 @@ export interface components {
              */
             expires_in: number;
         };
+        /** @description `PATCH /licenses/{id}`: move the license to another cost center. */
+        UpdateLicense: {
+            /** Format: uuid */
+            cost_center_id: string;
+        };
+        /** @description What a directory user may use right now. Each check is recorded as the license's `last_used_at`. */
+        UserEntitlements: {
+            /** Format: uuid */
+            user_id: string;
+            /** @description Whether the user may use Live Reports (holds a LIVE_REPORTS license and is active). */
+            live_reports: boolean;
+            /** @description The licenses the user holds, one per product. */
+            entitlements: components["schemas"]["Entitlement"][];
+            /** Format: date-time */
+            checked_at: string;
+        };
+        /**
+         * @description Who the person is in the phone system.
+         * @enum {string}
+         */
+        UserKind: "user" | "manager" | "agent";
+        /**
+         * @description A disabled user holds no license: disabling releases it.
+         * @enum {string}
+         */
+        UserStatus: "active" | "disabled";
     };
     responses: never;
     parameters: never;
@@ -214,6 +1687,281 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_api_clients: {
+        parameters: {
+            query?: {
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of API clients */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ApiClient"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApiClient"];
+            };
+        };
+        responses: {
+            /** @description Created; store `client_secret` now */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiClient"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revoke_api_client: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The API client's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_audit_events: {
+        parameters: {
+            query?: {
+                /** @description The actor's id (member or API client), or its label (email / client id). */
+                actor?: string;
+                /** @description An exact action (`license.assign`), or a prefix ending in `.` (`license.`). */
+                action?: string;
+                /** @description The object's id (e.g. a license id). */
+                object?: string;
+                /** @description Only events at or after this time (RFC 3339). */
+                since?: string;
+                /** @description Only events before this time (RFC 3339). */
+                until?: string;
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of audit events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     issue_token: {
         parameters: {
             query?: never;
@@ -292,6 +2040,1819 @@ export interface operations {
             };
         };
     };
+    billing_details: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The billing details */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingDetails"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_cart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    set_cart_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description An active product */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuantityRequest"];
+            };
+        };
+        responses: {
+            /** @description The cart after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    remove_cart_item: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A product */
+                product_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cart after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Cart"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new checkout */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_checkout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkout */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    complete_checkout: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Required: one key per intended order, kept 24 h */
+                "Idempotency-Key": string;
+            };
+            path: {
+                /** @description Checkout id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteRequest"];
+            };
+        };
+        responses: {
+            /** @description The order placed (or, replayed, the order placed before) */
+            201: {
+                headers: {
+                    /** @description `true` when this is a stored response */
+                    "Idempotent-Replayed"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `quote_changed` (new quote in `data`), `idempotency_key_in_use`, `checkout_expired`, `checkout_completed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_cost_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostCenterAssignment"];
+            };
+        };
+        responses: {
+            /** @description The checkout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `checkout_expired` or `checkout_completed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+                /** @description Line id */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuantityRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `checkout_expired` or `checkout_completed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    split_line: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+                /** @description Line id */
+                line_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SplitRequest"];
+            };
+        };
+        responses: {
+            /** @description The checkout after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkout"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `checkout_expired` or `checkout_completed` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Checkout id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_cost_centers: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the code or name. */
+                q?: string;
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of cost centers */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_CostCenter"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_cost_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCostCenter"];
+            };
+        };
+        responses: {
+            /** @description The new cost center */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostCenter"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `cost_center_code_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_cost_center: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Cost center id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CostCenterPatch"];
+            };
+        };
+        responses: {
+            /** @description The cost center after the change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CostCenter"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `cost_center_code_taken` */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_next_free: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NextFreeAssignment"];
+            };
+        };
+        responses: {
+            /** @description The license now held by the user */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_licenses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive substring of the assignee's name, email or extension, the license
+                 *     number or the cost-center code.
+                 */
+                q?: string;
+                /** @description Cost-center ids; repeat the parameter to match any of several. */
+                cost_center?: string[];
+                /** @description `assigned` or `unassigned`. */
+                status?: "assigned" | "unassigned";
+                /** @description A product id or sku (`LIVE_REPORTS`). */
+                product?: string;
+                /** @description Only licenses whose holder has not used them since this date (never used counts as unused). */
+                unused_since?: string;
+                /**
+                 * @description `added_at` | `number` | `assignee` | `cost_center` | `last_used_at`, ascending; prefix
+                 *     `-` for descending (`-added_at`, the default: newest first). Unassigned licenses sort
+                 *     as an empty assignee name, never-used ones as the oldest use.
+                 */
+                sort?: string;
+                /** @description `next_cursor` of the previous page (made for the same `sort`). */
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+                /**
+                 * @description Count the matches (up to 1,000) on the first page. Off by default: the count is a
+                 *     second query that costs about as much as the page itself.
+                 */
+                with_total?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of licenses */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicensePage"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    bulk_change: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkRequest"];
+            };
+        };
+        responses: {
+            /** @description One result per item */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkResponse"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    export_licenses: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Case-insensitive substring of the assignee's name, email or extension, the license
+                 *     number or the cost-center code.
+                 */
+                q?: string;
+                /** @description Cost-center ids; repeat the parameter to match any of several. */
+                cost_center?: string[];
+                /** @description `assigned` or `unassigned`. */
+                status?: "assigned" | "unassigned";
+                /** @description A product id or sku (`LIVE_REPORTS`). */
+                product?: string;
+                /** @description Only licenses whose holder has not used them since this date (never used counts as unused). */
+                unused_since?: string;
+                /**
+                 * @description `added_at` | `number` | `assignee` | `cost_center` | `last_used_at`, ascending; prefix
+                 *     `-` for descending (`-added_at`, the default: newest first). Unassigned licenses sort
+                 *     as an empty assignee name, never-used ones as the oldest use.
+                 */
+                sort?: string;
+                /** @description `next_cursor` of the previous page (made for the same `sort`). */
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+                /**
+                 * @description Count the matches (up to 1,000) on the first page. Off by default: the count is a
+                 *     second query that costs about as much as the page itself.
+                 */
+                with_total?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV, one row per license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    license_summary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Seat counts */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LicenseSummary"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_license: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description License id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_license: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description License id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateLicense"];
+            };
+        };
+        responses: {
+            /** @description The moved license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    assign_license: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description License id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignLicense"];
+            };
+        };
+        responses: {
+            /** @description The assigned license */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    unassign_license: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description License id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The license, now free */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["License"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -346,6 +3907,620 @@ export interface operations {
                 };
                 content: {
                     "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    list_orders: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description 1–200, default 50. */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of orders */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Order"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_order: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The order */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_statement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Order id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The statement */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Statement"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_products: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalog */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Product"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    list_users: {
+        parameters: {
+            query?: {
+                /** @description Case-insensitive substring of the name, email or extension. */
+                q?: string;
+                kind?: components["schemas"]["UserKind"];
+                status?: components["schemas"]["UserStatus"];
+                /** @description `true`: only users holding a license; `false`: only users holding none. */
+                has_license?: boolean;
+                /** @description `next_cursor` from the previous page. */
+                cursor?: string;
+                /** @description Page size, 1–200 (default 50). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of users, ordered by name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_DirectoryUser"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    create_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewDirectoryUser"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUser"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    get_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUser"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    update_user: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DirectoryUserPatch"];
+            };
+        };
+        responses: {
+            /** @description The user as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DirectoryUser"];
+                };
+            };
+            /** @description Malformed request (e.g. body is not JSON) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body must be application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid input; `errors` names each field */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    user_entitlements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Directory user id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description What the user may use */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserEntitlements"];
+                };
+            };
+            /** @description Missing, invalid or expired bearer token */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The caller's role or scopes do not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Database unavailable; retry shortly */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
