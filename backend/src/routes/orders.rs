@@ -26,6 +26,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub struct OrderQuery {
     pub cursor: Option<String>,
     /// 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub limit: Option<u32>,
 }
 

@@ -52,7 +52,7 @@ pub async fn create(db: &Db, principal: &Principal, request_id: &str) -> Result<
     let cart = catalog::cart_items_tx(&mut tx, principal.id(), principal.account_id).await?;
     let cart: Vec<_> = cart.into_iter().filter(|item| item.active).collect();
     if cart.is_empty() {
-        return Err(ApiError::validation("cart", "is empty; add a product before checking out"));
+        return Err(ApiError::conflict("cart_empty", "the cart is empty; add a product before checking out"));
     }
     let now = now_utc();
     let row = CheckoutRow {
@@ -133,7 +133,10 @@ pub async fn assign_cost_center(
     let mut tx = db.begin().await?;
     let row = load(&mut tx, principal, id).await?;
     ensure_open(&row, now_utc())?;
-    cost_centers::get(&mut tx, principal.account_id, cost_center_id).await?.ok_or(ApiError::NotFound("cost center"))?;
+    // An unknown id in the body is a field error; 404 is for the checkout in the path.
+    cost_centers::get(&mut tx, principal.account_id, cost_center_id)
+        .await?
+        .ok_or_else(|| ApiError::validation("cost_center_id", "is not a cost center of this account"))?;
     let before = view(&mut tx, &row).await?;
     let chosen: Vec<&CheckoutLine> = match &line_ids {
         None => before.lines.iter().collect(),
@@ -177,9 +180,9 @@ pub async fn split_line(
                 "names a cost center already in this split",
             ));
         }
-        cost_centers::get(&mut tx, principal.account_id, *cost_center_id)
-            .await?
-            .ok_or(ApiError::NotFound("cost center"))?;
+        cost_centers::get(&mut tx, principal.account_id, *cost_center_id).await?.ok_or_else(|| {
+            ApiError::validation(&format!("allocations.{i}.cost_center_id"), "is not a cost center of this account")
+        })?;
     }
     let sum: i64 = allocations.iter().map(|(_, q)| i64::from(*q)).sum();
     if sum != i64::from(line.quantity) {
