@@ -97,7 +97,7 @@ pub struct ApiClientListQuery {
     params(ApiClientListQuery),
     responses(
         (status = 200, description = "One page of API clients", body = Page<ApiClient>),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = []))
 )]

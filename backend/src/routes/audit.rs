@@ -89,7 +89,7 @@ pub struct AuditEventPage {
     params(AuditFilter),
     responses(
         (status = 200, description = "A page of audit events", body = AuditEventPage),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["audit:read"]))
 )]

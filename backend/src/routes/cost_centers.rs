@@ -72,7 +72,7 @@ fn present<'de, D: Deserializer<'de>>(de: D) -> Result<Option<Option<Uuid>>, D::
     params(CostCenterQuery),
     responses(
         (status = 200, description = "One page of cost centers", body = Page<CostCenter>),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["billing:read"]))
 )]

@@ -37,7 +37,7 @@ pub struct OrderQuery {
     params(OrderQuery),
     responses(
         (status = 200, description = "One page of orders", body = Page<Order>),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["billing:read"]))
 )]

@@ -156,7 +156,7 @@ async fn one_with_licenses(db: &Db, account_id: Uuid, row: UserRow) -> Result<Di
     params(UserListQuery),
     responses(
         (status = 200, description = "One page of users, ordered by name", body = Page<DirectoryUser>),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["directory:read"]))
 )]
