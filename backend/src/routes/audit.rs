@@ -37,7 +37,7 @@ pub struct AuditFilter {
     /// Only events at or after this time (RFC 3339).
     #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub since: Option<DateTime<Utc>>,
-    /// Only events before this time (RFC 3339).
+    /// Only events before this time (RFC 3339); before `since`, nothing matches.
     #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub until: Option<DateTime<Utc>>,
     pub cursor: Option<String>,
