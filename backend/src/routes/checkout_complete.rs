@@ -59,7 +59,7 @@ fn must_be_true() -> utoipa::openapi::Object {
         (status = 201, description = "The order placed (or, replayed, the order placed before)", body = Order,
             headers(("Idempotent-Replayed" = String, description = "`true` when this is a stored response"))),
         docs::BadRequest, docs::Unauthorized, docs::Forbidden, docs::NotFound,
-        (status = 409, description = "`quote_changed` (new quote in `data`), `idempotency_key_in_use`, `checkout_expired`, `checkout_completed`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`checkout_not_allocated`, `quote_changed` (new quote in `data`), `idempotency_key_in_use`, `checkout_expired`, `checkout_completed`", body = crate::error::Problem, content_type = "application/problem+json"),
         docs::UnsupportedMediaType, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["billing:write"]))

@@ -133,10 +133,10 @@ pub async fn assign_cost_center(
     let mut tx = db.begin().await?;
     let row = load(&mut tx, principal, id).await?;
     ensure_open(&row, now_utc())?;
-    // An unknown id in the body is a field error; 404 is for the checkout in the path.
+    // The detail names the body field, so this 404 does not read as "no such checkout".
     cost_centers::get(&mut tx, principal.account_id, cost_center_id)
         .await?
-        .ok_or_else(|| ApiError::validation("cost_center_id", "is not a cost center of this account"))?;
+        .ok_or(ApiError::NotFound("the cost center named by cost_center_id"))?;
     let before = view(&mut tx, &row).await?;
     let chosen: Vec<&CheckoutLine> = match &line_ids {
         None => before.lines.iter().collect(),
@@ -180,9 +180,9 @@ pub async fn split_line(
                 "names a cost center already in this split",
             ));
         }
-        cost_centers::get(&mut tx, principal.account_id, *cost_center_id).await?.ok_or_else(|| {
-            ApiError::validation(&format!("allocations.{i}.cost_center_id"), "is not a cost center of this account")
-        })?;
+        cost_centers::get(&mut tx, principal.account_id, *cost_center_id)
+            .await?
+            .ok_or(ApiError::NotFound("a cost center named by allocations[].cost_center_id"))?;
     }
     let sum: i64 = allocations.iter().map(|(_, q)| i64::from(*q)).sum();
     if sum != i64::from(line.quantity) {
