@@ -116,6 +116,7 @@ fn sort_schema() -> utoipa::openapi::Object {
     utoipa::openapi::ObjectBuilder::new()
         .schema_type(utoipa::openapi::schema::Type::String)
         .enum_values(Some(values))
+        .description(Some("A column, ascending; prefixed with `-`, descending (default `-added_at`)."))
         .build()
 }
 
