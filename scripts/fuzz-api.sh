@@ -55,7 +55,7 @@ status=0
   --seed "${FUZZ_SEED:-20261128}" \
   --header "Authorization: Bearer $TOKEN" \
   --request-timeout 30 \
-  --workers 2 \
+  --workers 1 \
   --report junit,vcr --report-dir "$OUT" \
   --no-color || status=$?
 cp "$WORK/server.log" "$OUT/server.log" 2>/dev/null || true

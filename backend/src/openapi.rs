@@ -62,7 +62,39 @@ impl Modify for BearerSecurity {
 pub fn spec() -> utoipa::openapi::OpenApi {
     let (_, api) =
         App::new().into_utoipa_app().openapi(ApiDoc::openapi()).configure(crate::routes::configure).split_for_parts();
-    api
+    let mut json = serde_json::to_value(&api).expect("the spec serializes");
+    forbid_nul(&mut json);
+    serde_json::from_value(json).expect("the spec round-trips")
+}
+
+/// No string the API reads may carry NUL (PostgreSQL cannot store it: `body_rules` answers
+/// 422), so every free-form string schema says so with a pattern. Strings with a format, an
+/// enum or an anchored pattern exclude it already; the "not blank" pattern `\S` is rewritten.
+fn forbid_nul(value: &mut serde_json::Value) {
+    const NO_NUL: &str = r"^[^\u0000]*$";
+    const NOT_BLANK_NO_NUL: &str = r"^[^\u0000]*[^\s\u0000][^\u0000]*$";
+    match value {
+        serde_json::Value::Object(map) => {
+            let is_string = map
+                .get("type")
+                .is_some_and(|t| t == "string" || t.as_array().is_some_and(|a| a.contains(&"string".into())));
+            let constrained = ["format", "enum", "const"].iter().any(|k| map.contains_key(*k));
+            if is_string && !constrained {
+                match map.get("pattern").and_then(|p| p.as_str()) {
+                    None => {
+                        map.insert("pattern".into(), NO_NUL.into());
+                    }
+                    Some(r"\S") => {
+                        map.insert("pattern".into(), NOT_BLANK_NO_NUL.into());
+                    }
+                    Some(_) => {}
+                }
+            }
+            map.values_mut().for_each(forbid_nul);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(forbid_nul),
+        _ => {}
+    }
 }
 
 /// The spec as committed in `openapi/openapi.json` (pretty, trailing newline).

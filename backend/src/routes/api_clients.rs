@@ -55,11 +55,11 @@ impl From<ApiClientRow> for ApiClient {
 #[serde(deny_unknown_fields)]
 pub struct NewApiClient {
     #[validate(length(min = 1, max = 100, message = "must be 1 to 100 characters"))]
-    #[schema(example = "Reseller provisioning")]
+    #[schema(example = "Reseller provisioning", min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
     /// At least one; unknown scope names are rejected.
     #[validate(length(min = 1, message = "name at least one scope"))]
-    #[schema(example = json!(["licenses:read", "licenses:write"]))]
+    #[schema(example = json!(["licenses:read", "licenses:write"]), min_items = 1)]
     pub scopes: Vec<Scope>,
 }
 
@@ -84,6 +84,8 @@ pub struct ApiClientListQuery {
     /// `next_cursor` from the previous page.
     pub cursor: Option<String>,
     /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub limit: Option<u32>,
 }
 
@@ -95,7 +97,7 @@ pub struct ApiClientListQuery {
     params(ApiClientListQuery),
     responses(
         (status = 200, description = "One page of API clients", body = Page<ApiClient>),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = []))
 )]

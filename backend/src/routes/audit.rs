@@ -28,16 +28,22 @@ pub struct AuditFilter {
     pub actor: Option<String>,
     /// An exact action (`license.assign`), or a prefix ending in `.` (`license.`).
     #[validate(length(min = 1, max = 100))]
+    #[param(max_length = 100)]
     pub action: Option<String>,
     /// The object's id (e.g. a license id).
     #[validate(length(min = 1, max = 200))]
+    #[param(max_length = 200)]
     pub object: Option<String>,
     /// Only events at or after this time (RFC 3339).
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub since: Option<DateTime<Utc>>,
-    /// Only events before this time (RFC 3339).
+    /// Only events before this time (RFC 3339); before `since`, nothing matches.
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub until: Option<DateTime<Utc>>,
     pub cursor: Option<String>,
     /// 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub limit: Option<u32>,
 }
 
@@ -83,7 +89,7 @@ pub struct AuditEventPage {
     params(AuditFilter),
     responses(
         (status = 200, description = "A page of audit events", body = AuditEventPage),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["audit:read"]))
 )]

@@ -69,7 +69,7 @@ pub async fn set_cart_item(
     params(("product_id" = Uuid, Path, description = "A product")),
     responses(
         (status = 200, description = "The cart after the change", body = Cart),
-        docs::Unauthorized, docs::Forbidden, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unavailable
     ),
     security(("bearer" = ["billing:write"]))
 )]

@@ -27,11 +27,20 @@ pub fn configure(cfg: &mut ServiceConfig) {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CompleteRequest {
-    /// Must be `true`.
+    /// Must be `true` (`false` is 422 on `acknowledged`).
+    #[schema(schema_with = must_be_true)]
     pub acknowledged: bool,
     /// The quote's `total` as shown (decimal string); a different current total is 409 `quote_changed`.
-    #[schema(example = "227.32")]
+    #[schema(example = "227.32", pattern = r"^\s*-?([0-9]+\.?[0-9]*|\.[0-9]+)\s*$", max_length = 40)]
     pub expected_total: String,
+}
+
+/// `acknowledged` accepts only `true`.
+fn must_be_true() -> utoipa::openapi::Object {
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::Boolean)
+        .enum_values(Some([true]))
+        .build()
 }
 
 /// Completes the checkout: the order, its statement and one license per unit, in one transaction.
@@ -43,14 +52,14 @@ pub struct CompleteRequest {
     tag = "checkout",
     params(
         ("id" = Uuid, Path, description = "Checkout id"),
-        ("Idempotency-Key" = String, Header, description = "Required: one key per intended order, kept 24 h")
+        ("Idempotency-Key" = String, Header, pattern = r"^[\x21-\x7E]{1,255}$", description = "Required: one key per intended order, kept 24 h")
     ),
     request_body = CompleteRequest,
     responses(
         (status = 201, description = "The order placed (or, replayed, the order placed before)", body = Order,
             headers(("Idempotent-Replayed" = String, description = "`true` when this is a stored response"))),
         docs::BadRequest, docs::Unauthorized, docs::Forbidden, docs::NotFound,
-        (status = 409, description = "`quote_changed` (new quote in `data`), `idempotency_key_in_use`, `checkout_expired`, `checkout_completed`", body = crate::error::Problem, content_type = "application/problem+json"),
+        (status = 409, description = "`checkout_not_allocated`, `quote_changed` (new quote in `data`), `idempotency_key_in_use`, `checkout_expired`, `checkout_completed`", body = crate::error::Problem, content_type = "application/problem+json"),
         docs::UnsupportedMediaType, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["billing:write"]))

@@ -37,6 +37,7 @@ pub struct CostCenterAssignment {
     pub cost_center_id: Uuid,
     /// The lines to put wholly on the cost center; absent = every line.
     #[validate(length(min = 1, max = 100, message = "must name 1 to 100 lines (omit it for all lines)"))]
+    #[schema(min_items = 1, max_items = 100)]
     pub line_ids: Option<Vec<Uuid>>,
 }
 
@@ -54,6 +55,7 @@ pub struct AllocationInput {
 #[serde(deny_unknown_fields)]
 pub struct SplitRequest {
     #[validate(length(min = 1, max = 100, message = "must have 1 to 100 allocations"), nested)]
+    #[schema(min_items = 1, max_items = 100)]
     pub allocations: Vec<AllocationInput>,
 }
 
@@ -62,7 +64,7 @@ pub struct SplitRequest {
     tag = "checkout",
     responses(
         (status = 201, description = "The new checkout", body = Checkout),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::Conflict, docs::Unavailable
     ),
     security(("bearer" = ["billing:write"]))
 )]

@@ -26,9 +26,12 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub struct CostCenterQuery {
     /// Case-insensitive substring of the code or name.
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
+    #[param(max_length = 100)]
     pub q: Option<String>,
     pub cursor: Option<String>,
     /// 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub limit: Option<u32>,
 }
 
@@ -36,10 +39,10 @@ pub struct CostCenterQuery {
 #[serde(deny_unknown_fields)]
 pub struct NewCostCenter {
     /// 1–32 characters of `A-Z a-z 0-9 - _ .`, unique in the account (case-insensitively).
-    #[schema(example = "CC-500")]
+    #[schema(example = "CC-500", pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$")]
     pub code: String,
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
-    #[schema(example = "Customer Success")]
+    #[schema(example = "Customer Success", min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     pub parent_id: Option<Uuid>,
 }
@@ -48,8 +51,10 @@ pub struct NewCostCenter {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CostCenterPatch {
+    #[schema(pattern = r"^\s*[A-Za-z0-9._-]{1,32}\s*$")]
     pub code: Option<String>,
     #[validate(length(min = 1, max = 200, message = "must be 1 to 200 characters"))]
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
     #[serde(default, deserialize_with = "present")]
     #[schema(value_type = Option<Uuid>)]
@@ -67,7 +72,7 @@ fn present<'de, D: Deserializer<'de>>(de: D) -> Result<Option<Option<Uuid>>, D::
     params(CostCenterQuery),
     responses(
         (status = 200, description = "One page of cost centers", body = Page<CostCenter>),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["billing:read"]))
 )]

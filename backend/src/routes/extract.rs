@@ -13,6 +13,7 @@ use actix_web::http::header;
 use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use validator::Validate;
 
 use crate::error::{ApiError, FieldErrors};
@@ -142,6 +143,12 @@ pub fn parse_query<T: DeserializeOwned + Validate>(query: &str) -> Result<T, Api
     })?;
     value.validate()?;
     Ok(value)
+}
+
+/// For optional query parameters (`#[serde(default, deserialize_with = "present")]`): absent
+/// is `None`, but a present value must parse, so `limit=` or `kind=` is a 422 like the spec says.
+pub fn present<'de, D: serde::Deserializer<'de>, T: Deserialize<'de>>(de: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(de).map(Some)
 }
 
 #[cfg(test)]

@@ -77,29 +77,48 @@ pub struct LicenseFilter {
     /// Case-insensitive substring of the assignee's name, email or extension, the license
     /// number or the cost-center code.
     #[validate(length(max = 200))]
+    #[param(max_length = 200)]
     pub q: Option<String>,
     /// Cost-center ids; repeat the parameter to match any of several.
     #[serde(default)]
-    #[param(explode = true)]
+    #[validate(length(max = 50, message = "name at most 50 cost centers"))]
+    #[param(explode = true, max_items = 50)]
     pub cost_center: Vec<Uuid>,
     /// `assigned` or `unassigned`.
     #[param(inline)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub status: Option<LicenseStatus>,
     /// A product id or sku (`LIVE_REPORTS`).
     pub product: Option<String>,
     /// Only licenses whose holder has not used them since this date (never used counts as unused).
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub unused_since: Option<NaiveDate>,
     /// `added_at` | `number` | `assignee` | `cost_center` | `last_used_at`, ascending; prefix
     /// `-` for descending (`-added_at`, the default: newest first). Unassigned licenses sort
     /// as an empty assignee name, never-used ones as the oldest use.
+    #[param(schema_with = sort_schema)]
     pub sort: Option<String>,
     /// `next_cursor` of the previous page (made for the same `sort`).
     pub cursor: Option<String>,
     /// 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub limit: Option<u32>,
     /// Count the matches (up to 1,000) on the first page. Off by default: the count is a
     /// second query that costs about as much as the page itself.
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub with_total: Option<bool>,
+}
+
+/// The `sort` values `parse_sort` accepts, as an enum in the spec.
+fn sort_schema() -> utoipa::openapi::Object {
+    let names = ["added_at", "number", "assignee", "cost_center", "last_used_at"];
+    let values: Vec<String> = names.iter().flat_map(|n| [n.to_string(), format!("-{n}")]).collect();
+    utoipa::openapi::ObjectBuilder::new()
+        .schema_type(utoipa::openapi::schema::Type::String)
+        .enum_values(Some(values))
+        .description(Some("A column, ascending; prefixed with `-`, descending (default `-added_at`)."))
+        .build()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -131,7 +150,7 @@ pub struct NextFreeAssignment {
     pub user_id: Uuid,
     /// A product id or sku (`LIVE_REPORTS`).
     #[validate(length(min = 1, max = 100))]
-    #[schema(example = "LIVE_REPORTS")]
+    #[schema(example = "LIVE_REPORTS", min_length = 1, max_length = 100)]
     pub product: String,
 }
 
@@ -157,6 +176,7 @@ pub struct BulkItem {
 #[serde(deny_unknown_fields)]
 pub struct BulkRequest {
     #[validate(length(min = 1, max = 1000))]
+    #[schema(min_items = 1, max_items = 1000)]
     pub items: Vec<BulkItem>,
 }
 

@@ -49,6 +49,8 @@ pub async fn export_licenses(
     filter: QueryParams<LicenseFilter>,
 ) -> Result<HttpResponse, ApiError> {
     principal.require(Permission::LicensesRead)?;
+    // Ignored here, but still checked: the shared filter's spec says 1–200.
+    crate::routes::pagination::page_limit(filter.0.limit)?;
     let stream = licenses_export::csv_stream(state.db.clone(), principal.account_id, filter.0).await?;
     let filename = format!("licenses-{}.csv", crate::domain::time::now_utc().format("%Y-%m-%d"));
     Ok(HttpResponse::Ok()

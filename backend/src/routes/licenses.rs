@@ -38,7 +38,7 @@ pub fn configure(cfg: &mut ServiceConfig) {
     params(LicenseFilter),
     responses(
         (status = 200, description = "A page of licenses", body = LicensePage),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["licenses:read"]))
 )]

@@ -26,6 +26,8 @@ pub fn configure(cfg: &mut ServiceConfig) {
 pub struct OrderQuery {
     pub cursor: Option<String>,
     /// 1–200, default 50.
+    #[param(minimum = 1, maximum = 200)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub limit: Option<u32>,
 }
 
@@ -35,7 +37,7 @@ pub struct OrderQuery {
     params(OrderQuery),
     responses(
         (status = 200, description = "One page of orders", body = Page<Order>),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["billing:read"]))
 )]

@@ -32,13 +32,15 @@ pub fn encode_cursor<K: Serialize>(key: &K) -> String {
     URL_SAFE_NO_PAD.encode(serde_json::to_vec(key).expect("cursor keys serialize"))
 }
 
-/// Decodes a cursor made by `encode_cursor`; anything else is a 422 on `cursor`.
+/// Decodes a cursor made by `encode_cursor`. Anything else names no page: 404, like an unknown
+/// id in the path (the spec cannot tell a client which opaque strings are cursors, so a
+/// well-formed request with a made-up cursor is "not found", not "invalid").
 pub fn decode_cursor<K: DeserializeOwned>(cursor: &str) -> Result<K, ApiError> {
     URL_SAFE_NO_PAD
         .decode(cursor.as_bytes())
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-        .ok_or_else(|| ApiError::validation("cursor", "is not a cursor this API returned"))
+        .ok_or(ApiError::NotFound("page (the cursor is not one this API returned)"))
 }
 
 /// Fetch `limit + 1` rows, then call this: it trims the extra row and makes the cursor

@@ -62,14 +62,20 @@ pub struct DirectoryUser {
 pub struct UserListQuery {
     /// Case-insensitive substring of the name, email or extension.
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[param(max_length = 200)]
     pub q: Option<String>,
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub kind: Option<UserKind>,
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub status: Option<UserStatus>,
     /// `true`: only users holding a license; `false`: only users holding none.
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub has_license: Option<bool>,
     /// `next_cursor` from the previous page.
     pub cursor: Option<String>,
     /// Page size, 1–200 (default 50).
+    #[param(minimum = 1, maximum = 200)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub limit: Option<u32>,
 }
 
@@ -78,13 +84,13 @@ pub struct UserListQuery {
 #[serde(deny_unknown_fields)]
 pub struct NewDirectoryUser {
     /// 1–200 characters.
-    #[schema(example = "Grace Hopper")]
+    #[schema(example = "Grace Hopper", min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: String,
     /// Unique in the account (case-insensitive).
-    #[schema(example = "grace.hopper@acme.example")]
+    #[schema(example = "grace.hopper@acme.example", format = "email", max_length = 254)]
     pub email: String,
     /// 1–16 digits, unique in the account.
-    #[schema(example = "141")]
+    #[schema(example = "141", pattern = r"^\s*[0-9]{1,16}\s*$")]
     pub ext: String,
     pub kind: UserKind,
 }
@@ -94,8 +100,11 @@ pub struct NewDirectoryUser {
 #[derive(Debug, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct DirectoryUserPatch {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub name: Option<String>,
+    #[schema(format = "email", max_length = 254)]
     pub email: Option<String>,
+    #[schema(pattern = r"^\s*[0-9]{1,16}\s*$")]
     pub ext: Option<String>,
     pub kind: Option<UserKind>,
     pub status: Option<UserStatus>,
@@ -147,7 +156,7 @@ async fn one_with_licenses(db: &Db, account_id: Uuid, row: UserRow) -> Result<Di
     params(UserListQuery),
     responses(
         (status = 200, description = "One page of users, ordered by name", body = Page<DirectoryUser>),
-        docs::Unauthorized, docs::Forbidden, docs::Unprocessable, docs::Unavailable
+        docs::Unauthorized, docs::Forbidden, docs::NotFound, docs::Unprocessable, docs::Unavailable
     ),
     security(("bearer" = ["directory:read"]))
 )]

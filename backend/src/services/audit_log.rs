@@ -15,11 +15,6 @@ pub async fn list(db: &Db, account_id: Uuid, filter: &AuditFilter) -> Result<Aud
         Some(c) => Some(decode_cursor(c)?),
         None => None,
     };
-    if let (Some(since), Some(until)) = (filter.since, filter.until) {
-        if since > until {
-            return Err(ApiError::validation("until", "must not be before since"));
-        }
-    }
     let actor = filter.actor.as_deref().map(str::trim).filter(|a| !a.is_empty());
     let query = AuditQuery {
         actor_id: actor.and_then(|a| Uuid::parse_str(a).ok()),

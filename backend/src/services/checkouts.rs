@@ -52,7 +52,7 @@ pub async fn create(db: &Db, principal: &Principal, request_id: &str) -> Result<
     let cart = catalog::cart_items_tx(&mut tx, principal.id(), principal.account_id).await?;
     let cart: Vec<_> = cart.into_iter().filter(|item| item.active).collect();
     if cart.is_empty() {
-        return Err(ApiError::validation("cart", "is empty; add a product before checking out"));
+        return Err(ApiError::conflict("cart_empty", "the cart is empty; add a product before checking out"));
     }
     let now = now_utc();
     let row = CheckoutRow {
@@ -133,7 +133,10 @@ pub async fn assign_cost_center(
     let mut tx = db.begin().await?;
     let row = load(&mut tx, principal, id).await?;
     ensure_open(&row, now_utc())?;
-    cost_centers::get(&mut tx, principal.account_id, cost_center_id).await?.ok_or(ApiError::NotFound("cost center"))?;
+    // The detail names the body field, so this 404 does not read as "no such checkout".
+    cost_centers::get(&mut tx, principal.account_id, cost_center_id)
+        .await?
+        .ok_or(ApiError::NotFound("the cost center named by cost_center_id"))?;
     let before = view(&mut tx, &row).await?;
     let chosen: Vec<&CheckoutLine> = match &line_ids {
         None => before.lines.iter().collect(),
@@ -179,7 +182,7 @@ pub async fn split_line(
         }
         cost_centers::get(&mut tx, principal.account_id, *cost_center_id)
             .await?
-            .ok_or(ApiError::NotFound("cost center"))?;
+            .ok_or(ApiError::NotFound("a cost center named by allocations[].cost_center_id"))?;
     }
     let sum: i64 = allocations.iter().map(|(_, q)| i64::from(*q)).sum();
     if sum != i64::from(line.quantity) {

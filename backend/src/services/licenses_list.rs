@@ -87,7 +87,8 @@ fn decode(cursor: &str, sort: SortKey, sort_str: &str) -> Result<(KeyValue, Uuid
 /// Checks the filter parameters and resolves the product.
 pub async fn to_list_filter(db: &Db, filter: &LicenseFilter) -> Result<ListFilter, ApiError> {
     let product_id = match filter.product.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
-        Some(p) => Some(product_id(db, p).await?.ok_or_else(|| ApiError::validation("product", "no such product"))?),
+        // An unknown product is a filter nothing matches (the nil id is no product's).
+        Some(p) => Some(product_id(db, p).await?.unwrap_or(Uuid::nil())),
         None => None,
     };
     Ok(ListFilter {

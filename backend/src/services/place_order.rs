@@ -41,7 +41,8 @@ pub async fn complete(
     let allocations = checkout_store::allocations(&mut tx, checkout_id).await?;
     let quote = quote::build(checkout_id, &account, &lines, &allocations, now.date_naive());
     if !quote.fully_allocated {
-        return Err(ApiError::validation("lines", "every line must be fully allocated to cost centers"));
+        // A state of the checkout, not a flaw in this request: allocate, then retry.
+        return Err(ApiError::conflict("checkout_not_allocated", "every line must be fully allocated to cost centers"));
     }
     if quote.total != expected_total {
         return Err(ApiError::Conflict {

@@ -51,7 +51,8 @@ async fn hostile_list_parameters_never_break_the_lists(app: &TestApp) {
         assert!(page["items"].as_array().unwrap().len() <= 200);
         for cursor in ["garbage", "%00", "eyJ4IjoxfQ", "' OR 1=1 --", &"A".repeat(10_000)] {
             let path = format!("{list}?cursor={}", encode(cursor));
-            assert_eq!(assert_refused(app.get(&path, &token).await, &path).await, 422, "{path}");
+            // A made-up cursor names no page.
+            assert_eq!(assert_refused(app.get(&path, &token).await, &path).await, 404, "{path}");
         }
     }
     for nasty in hostile_strings() {

@@ -93,9 +93,11 @@ async fn filters_and_paging_return_every_match_exactly_once(app: &TestApp) {
     assert!(held["number"].as_str().unwrap().starts_with("LR-0000"));
     assert_eq!(held["product_sku"], "LIVE_REPORTS");
 
-    for bad in ["kind=boss", "status=gone", "has_license=maybe", "limit=0", "limit=201", "cursor=garbage", "x=1"] {
+    for bad in ["kind=boss", "status=gone", "has_license=maybe", "limit=0", "limit=201", "limit=", "kind=", "x=1"] {
         assert_problem(app.get(&format!("/api/v1/users?{bad}"), &token).await, 422).await;
     }
+    // A cursor the API never returned names no page.
+    assert_problem(app.get("/api/v1/users?cursor=garbage", &token).await, 404).await;
 }
 on_both_backends!(filters_and_paging, filters_and_paging_return_every_match_exactly_once);
 

@@ -310,14 +310,22 @@ async fn bad_parameters_are_422(app: &TestApp) {
         "cost_center=nope",
         "limit=0",
         "limit=201",
-        "cursor=garbage",
-        "product=NOPE",
         "unused_since=yesterday",
+        "unused_since=",
+        "with_total=",
         "color=red",
     ] {
         let response = app.get(&format!("/api/v1/licenses?{query}"), &token).await;
         crate::helpers::assert_problem(response, 422).await;
     }
+    for query in ["limit=0", "unused_since=", "sort=price"] {
+        let response = app.get(&format!("/api/v1/licenses/export?{query}"), &token).await;
+        crate::helpers::assert_problem(response, 422).await;
+    }
+    // A made-up cursor names no page; an unknown product is a filter nothing matches.
+    crate::helpers::assert_problem(app.get("/api/v1/licenses?cursor=garbage", &token).await, 404).await;
+    let page: Value = app.get("/api/v1/licenses?product=NOPE", &token).await.json().await.unwrap();
+    assert_eq!(page["items"], serde_json::json!([]));
     // A cursor made for one sort is refused for another.
     let page: Value = app.get("/api/v1/licenses?limit=2&sort=number", &token).await.json().await.unwrap();
     let cursor = page["next_cursor"].as_str().unwrap();

@@ -66,3 +66,45 @@ fn every_schema_reference_resolves() {
     missing.dedup();
     assert!(missing.is_empty(), "references to undefined schemas: {missing:?}");
 }
+
+/// The spec says what the server enforces, so fuzzers and generated clients agree with it:
+/// every list's `limit` is 1–200, and every `cursor` may be a 404 (a made-up cursor names no page).
+#[test]
+fn list_parameters_state_the_enforced_limits() {
+    let spec: serde_json::Value = serde_json::from_str(&seatdesk::openapi::spec_json()).unwrap();
+    let mut lists = 0;
+    for (path, item) in spec["paths"].as_object().unwrap() {
+        let Some(get) = item.get("get") else { continue };
+        let params = get["parameters"].as_array().cloned().unwrap_or_default();
+        if let Some(limit) = params.iter().find(|p| p["name"] == "limit") {
+            lists += 1;
+            assert_eq!((&limit["schema"]["minimum"], &limit["schema"]["maximum"]), (&1.into(), &200.into()), "{path}");
+        }
+        if params.iter().any(|p| p["name"] == "cursor") && !path.ends_with("/export") {
+            assert!(get["responses"].get("404").is_some(), "{path} lists no 404 for a made-up cursor");
+        }
+    }
+    assert!(lists >= 6, "found {lists} paginated lists");
+    let sort = &spec["paths"]["/api/v1/licenses"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "sort")
+        .unwrap()["schema"];
+    assert!(sort["enum"].as_array().unwrap().contains(&"-added_at".into()), "{sort}");
+}
+
+/// No string carries NUL (PostgreSQL cannot store it; the server answers 422), and the spec says so.
+#[test]
+fn free_form_strings_exclude_nul() {
+    let spec: serde_json::Value = serde_json::from_str(&seatdesk::openapi::spec_json()).unwrap();
+    let name = &spec["components"]["schemas"]["NewCostCenter"]["properties"]["name"];
+    assert_eq!(name["pattern"], r"^[^\u0000]*[^\s\u0000][^\u0000]*$", "{name}");
+    let q = spec["paths"]["/api/v1/users"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "q")
+        .unwrap();
+    assert_eq!(q["schema"]["pattern"], r"^[^\u0000]*$", "{q}");
+}

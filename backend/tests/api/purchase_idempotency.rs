@@ -132,9 +132,9 @@ async fn the_key_is_required_and_acknowledgement_must_be_given(app: &TestApp) {
     let before = footprint(app).await;
     let body = json!({"acknowledged": true, "expected_total": total});
     assert_problem(complete(app, &token, &id, &body, None).await, 400).await;
-    // Not allocated yet: 422 on `lines`.
-    let problem = assert_problem(complete(app, &token, &id, &body, Some("k1")).await, 422).await;
-    assert!(problem["errors"]["lines"].is_array(), "{problem}");
+    // Not allocated yet: a state conflict with its own code.
+    let problem = assert_problem(complete(app, &token, &id, &body, Some("k1")).await, 409).await;
+    assert_eq!(problem["code"], "checkout_not_allocated", "{problem}");
     let unacknowledged = json!({"acknowledged": false, "expected_total": total});
     let problem = assert_problem(complete(app, &token, &id, &unacknowledged, Some("k2")).await, 422).await;
     assert!(problem["errors"]["acknowledged"].is_array(), "{problem}");

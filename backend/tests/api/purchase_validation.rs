@@ -19,8 +19,9 @@ async fn bad_quantities_and_unknown_products_are_refused(app: &TestApp) {
     let unknown = "/api/v1/cart/items/0190f000-0000-7000-8000-000000000000";
     assert_problem(app.put(unknown, &token, &json!({"quantity": 1})).await, 404).await;
     assert_eq!(count_rows(app, "cart_items").await, 0);
-    // Empty cart: nothing to check out.
-    assert_problem(app.post("/api/v1/checkouts", &token, &json!({})).await, 422).await;
+    // Empty cart: nothing to check out, a state conflict with its own code.
+    let problem = assert_problem(app.post("/api/v1/checkouts", &token, &json!({})).await, 409).await;
+    assert_eq!(problem["code"], "cart_empty", "{problem}");
     assert_eq!(count_rows(app, "checkouts").await, 1, "only the demo order's checkout");
     // The limits themselves are fine.
     json_of(app.put(&path, &token, &json!({"quantity": 10_000})).await, 200).await;
@@ -48,9 +49,13 @@ async fn bad_splits_and_foreign_cost_centers_change_nothing(app: &TestApp) {
     assert!(problem["errors"]["allocations.0.quantity"].is_array(), "{problem}");
     let problem = assert_problem(app.put(&split_path, &token, &split(&cc100, 5, &cc100, 5)).await, 422).await;
     assert!(problem["errors"]["allocations.1.cost_center_id"].is_array(), "{problem}");
-    assert_problem(app.put(&split_path, &token, &split(&cc100, 5, &globex, 5)).await, 404).await;
+    // Another account's cost center in the body: 404 whose detail names the body field, so it
+    // does not read as "no such checkout".
+    let problem = assert_problem(app.put(&split_path, &token, &split(&cc100, 5, &globex, 5)).await, 404).await;
+    assert!(problem["detail"].as_str().unwrap().contains("cost_center_id"), "{problem}");
     let assign = format!("/api/v1/checkouts/{id}/cost-center-assignments");
-    assert_problem(app.post(&assign, &token, &json!({"cost_center_id": globex})).await, 404).await;
+    let problem = assert_problem(app.post(&assign, &token, &json!({"cost_center_id": globex})).await, 404).await;
+    assert!(problem["detail"].as_str().unwrap().contains("cost_center_id"), "{problem}");
     let problem =
         assert_problem(app.post(&assign, &token, &json!({"cost_center_id": cc200, "line_ids": [cc100]})).await, 422)
             .await;

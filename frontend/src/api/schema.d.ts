@@ -666,22 +666,22 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         AccountSummary: {
-            /** Format: uuid */
-            id: string;
-            /** @example Acme Corp */
-            name: string;
             /**
              * @description ISO 4217.
              * @example USD
              */
             currency: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Acme Corp */
+            name: string;
         };
         /** @description Part of a checkout line charged to one cost center. */
         Allocation: {
-            /** Format: uuid */
-            cost_center_id: string;
             /** @example CC-100 */
             cost_center_code: string;
+            /** Format: uuid */
+            cost_center_id: string;
             cost_center_name: string;
             /**
              * Format: int32
@@ -700,23 +700,23 @@ export interface components {
         };
         /** @description A partner integration. Its secret is never shown again after creation. */
         ApiClient: {
-            /** Format: uuid */
-            id: string;
             /**
              * @description Use as `client_id` in the `client_credentials` grant.
              * @example sdc_Zx8kQ2m9Vb1pLr4T
              */
             client_id: string;
-            /** @example Reseller provisioning */
-            name: string;
-            scopes: components["schemas"]["Scope"][];
             /** Format: date-time */
             created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Reseller provisioning */
+            name: string;
             /**
              * Format: date-time
              * @description Set once revoked; the client's tokens stop working at that moment.
              */
             revoked_at?: string | null;
+            scopes: components["schemas"]["Scope"][];
         };
         /** @description `POST /licenses/{id}/assign`. */
         AssignLicense: {
@@ -728,37 +728,37 @@ export interface components {
         };
         /** @description The directory user holding a license. */
         Assignee: {
-            /** Format: uuid */
-            id: string;
-            /** @example Ava Thompson */
-            name: string;
             /** @example ava.thompson@acme.example */
             email: string;
             /** @example 101 */
             ext: string;
+            /** Format: uuid */
+            id: string;
+            /** @example Ava Thompson */
+            name: string;
         };
         AuditActor: {
-            /** @description `member`, `api_client`, `system` or `anonymous`. */
-            type: string;
             /** Format: uuid */
             id?: string | null;
             /** @description Email or client id. */
             label: string;
+            /** @description `member`, `api_client`, `system` or `anonymous`. */
+            type: string;
         };
         /** @description One entry of the append-only audit log. */
         AuditEvent: {
-            /** Format: uuid */
-            id: string;
-            /** Format: date-time */
-            occurred_at: string;
-            actor: components["schemas"]["AuditActor"];
             /** @example license.assign */
             action: string;
+            actor: components["schemas"]["AuditActor"];
+            after?: Record<string, never> | null;
+            before?: Record<string, never> | null;
+            /** Format: uuid */
+            id: string;
+            object_id: string;
             /** @example license */
             object_type: string;
-            object_id: string;
-            before?: Record<string, never> | null;
-            after?: Record<string, never> | null;
+            /** Format: date-time */
+            occurred_at: string;
             /** @description `success`, `denied` or `failed`. */
             outcome: string;
             request_id: string;
@@ -771,49 +771,49 @@ export interface components {
             [key: string]: string[];
         };
         BillingCostCenter: {
+            code: string;
             /** Format: uuid */
             cost_center_id: string;
-            code: string;
-            name: string;
             /** Format: int64 */
             licenses: number;
             monthly_amount: string;
+            name: string;
         };
         /** @description "Service Billing Details". */
         BillingDetails: {
             account_name: string;
             billing_address: string[];
-            /** @example USD */
-            currency: string;
-            /** @example 0.0825 */
-            tax_rate: string;
             /**
              * Format: int32
              * @description Day of the month (1–28) the recurring charge is billed.
              */
             billing_day: number;
+            cost_centers: components["schemas"]["BillingCostCenter"][];
+            /** @example USD */
+            currency: string;
             /** Format: date */
             current_cycle_start: string;
             /** Format: date */
             next_billing_date: string;
             products: components["schemas"]["BillingProduct"][];
-            cost_centers: components["schemas"]["BillingCostCenter"][];
-            /** Format: int64 */
-            total_licenses: number;
             /** @description The recurring charge at the next billing date, before tax. */
             recurring_monthly: string;
+            /** @example 0.0825 */
+            tax_rate: string;
+            /** Format: int64 */
+            total_licenses: number;
         };
         BillingProduct: {
+            /** Format: int64 */
+            assigned: number;
+            /** Format: int64 */
+            licenses: number;
+            monthly_amount: string;
+            name: string;
             /** Format: uuid */
             product_id: string;
             sku: string;
-            name: string;
             unit_price: string;
-            /** Format: int64 */
-            licenses: number;
-            /** Format: int64 */
-            assigned: number;
-            monthly_amount: string;
         };
         /** @enum {string} */
         BulkAction: "assign" | "unassign";
@@ -830,8 +830,15 @@ export interface components {
         };
         /** @description The outcome of one bulk item, in request order. */
         BulkItemResult: {
+            /**
+             * @description For failures: the problem `code` (`license_already_assigned`, `user_already_licensed`,
+             *     `license_not_assigned`) or `not_found` / `validation_error`.
+             */
+            code?: string | null;
+            detail?: string | null;
             /** @description Position in the request's `items`. */
             index: number;
+            license?: null | components["schemas"]["License"];
             /** Format: uuid */
             license_id: string;
             ok: boolean;
@@ -840,99 +847,92 @@ export interface components {
              * @description The HTTP status this change alone would have had (200, 404, 409, 422).
              */
             status: number;
-            /**
-             * @description For failures: the problem `code` (`license_already_assigned`, `user_already_licensed`,
-             *     `license_not_assigned`) or `not_found` / `validation_error`.
-             */
-            code?: string | null;
-            detail?: string | null;
-            license?: null | components["schemas"]["License"];
         };
         /** @description `POST /licenses/bulk`: up to 1,000 changes, each applied (and audited) on its own. */
         BulkRequest: {
             items: components["schemas"]["BulkItem"][];
         };
         BulkResponse: {
-            succeeded: number;
             failed: number;
             results: components["schemas"]["BulkItemResult"][];
+            succeeded: number;
         };
         /** @description The caller's cart (one per member or API client). */
         Cart: {
+            /** @example USD */
+            currency: string;
             items: components["schemas"]["CartItem"][];
             /** @example 375.00 */
             monthly_total: string;
-            /** @example USD */
-            currency: string;
         };
         CartItem: {
+            /**
+             * @description `quantity × unit_price`.
+             * @example 375.00
+             */
+            monthly_amount: string;
             /** Format: uuid */
             product_id: string;
-            sku: string;
             product_name: string;
             /**
              * Format: int32
              * @example 25
              */
             quantity: number;
+            sku: string;
             /** @example 15.00 */
             unit_price: string;
-            /**
-             * @description `quantity × unit_price`.
-             * @example 375.00
-             */
-            monthly_amount: string;
             /** Format: date-time */
             updated_at: string;
         };
         Checkout: {
-            /** Format: uuid */
-            id: string;
-            status: components["schemas"]["CheckoutStatus"];
-            /** Format: date-time */
-            created_at: string;
-            /** Format: date-time */
-            expires_at: string;
             /** Format: date-time */
             completed_at?: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @example USD */
+            currency: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description Every line fully allocated: the checkout can be completed. */
+            fully_allocated: boolean;
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["CheckoutLine"][];
             /**
              * Format: uuid
              * @description The order placed from this checkout, once completed.
              */
             order_id?: string | null;
-            /** @example USD */
-            currency: string;
-            lines: components["schemas"]["CheckoutLine"][];
-            /** @description Every line fully allocated: the checkout can be completed. */
-            fully_allocated: boolean;
+            status: components["schemas"]["CheckoutStatus"];
         };
         CheckoutLine: {
+            /**
+             * Format: int32
+             * @description Sum of the allocations' quantities.
+             */
+            allocated_quantity: number;
+            allocations: components["schemas"]["Allocation"][];
+            /** @description True when the allocations cover exactly the line's quantity. */
+            fully_allocated: boolean;
             /** Format: uuid */
             id: string;
+            /** @example 450.00 */
+            monthly_amount: string;
             /** Format: uuid */
             product_id: string;
-            sku: string;
             product_name: string;
             /**
              * Format: int32
              * @example 30
              */
             quantity: number;
+            sku: string;
             /**
              * @description The price when the checkout was created.
              * @example 15.00
              */
             unit_price: string;
-            /** @example 450.00 */
-            monthly_amount: string;
-            allocations: components["schemas"]["Allocation"][];
-            /**
-             * Format: int32
-             * @description Sum of the allocations' quantities.
-             */
-            allocated_quantity: number;
-            /** @description True when the allocations cover exactly the line's quantity. */
-            fully_allocated: boolean;
         };
         /**
          * @description `open`, `completed` or `expired` (24 h after creation).
@@ -941,18 +941,18 @@ export interface components {
         CheckoutStatus: "open" | "completed" | "expired";
         /** @description A partner system signs in with its client id and the secret shown at its creation. */
         ClientCredentialsGrant: {
+            client_id: string;
+            client_secret: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             grant_type: "client_credentials";
-            client_id: string;
-            client_secret: string;
         };
         /** @description The "I have read and understood" check box and the total the admin saw. */
         CompleteRequest: {
-            /** @description Must be `true`. */
-            acknowledged: boolean;
+            /** @enum {boolean} */
+            acknowledged: true;
             /**
              * @description The quote's `total` as shown (decimal string); a different current total is 409 `quote_changed`.
              * @example 227.32
@@ -961,16 +961,16 @@ export interface components {
         };
         /** @description A cost center. */
         CostCenter: {
-            /** Format: uuid */
-            id: string;
             /** @example CC-500 */
             code: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
             /** @example Customer Success */
             name: string;
             /** Format: uuid */
             parent_id?: string | null;
-            /** Format: date-time */
-            created_at: string;
             /** Format: date-time */
             updated_at: string;
         };
@@ -990,42 +990,40 @@ export interface components {
         };
         /** @description The cost center a license is charged to. */
         CostCenterRef: {
-            /** Format: uuid */
-            id: string;
             /** @example CC-100 */
             code: string;
+            /** Format: uuid */
+            id: string;
             /** @example Sales */
             name: string;
         };
         CostCenterUsage: components["schemas"]["SeatCounts"] & {
+            code: string;
             /** Format: uuid */
             cost_center_id: string;
-            code: string;
             name: string;
         };
         /** @description The created client with its secret: store the secret now, it is not shown again. */
         CreatedApiClient: {
-            /** Format: uuid */
-            id: string;
             client_id: string;
             /**
              * @description Shown only in this response; Seatdesk keeps only its hash.
              * @example sds_q3Jd8sX1yN0bWmC4tR7vE2kL9aP5uH6gF0zK1oI3jYw
              */
             client_secret: string;
-            name: string;
-            scopes: components["schemas"]["Scope"][];
             /** Format: date-time */
             created_at: string;
+            /** Format: uuid */
+            id: string;
+            name: string;
             /** Format: date-time */
             revoked_at?: string | null;
+            scopes: components["schemas"]["Scope"][];
         };
         /** @description A person in the phone system. */
         DirectoryUser: {
-            /** Format: uuid */
-            id: string;
-            /** @example Ava Thompson */
-            name: string;
+            /** Format: date-time */
+            created_at: string;
             /** @example ava.thompson@acme.example */
             email: string;
             /**
@@ -1033,12 +1031,14 @@ export interface components {
              * @example 101
              */
             ext: string;
+            /** Format: uuid */
+            id: string;
             kind: components["schemas"]["UserKind"];
-            status: components["schemas"]["UserStatus"];
             /** @description The licenses the user holds (at most one per product). */
             licenses: components["schemas"]["HeldLicense"][];
-            /** Format: date-time */
-            created_at: string;
+            /** @example Ava Thompson */
+            name: string;
+            status: components["schemas"]["UserStatus"];
             /** Format: date-time */
             updated_at: string;
         };
@@ -1047,23 +1047,24 @@ export interface components {
          *     user's licenses.
          */
         DirectoryUserPatch: {
-            name?: string | null;
+            /** Format: email */
             email?: string | null;
             ext?: string | null;
             kind?: null | components["schemas"]["UserKind"];
+            name?: string | null;
             status?: null | components["schemas"]["UserStatus"];
         };
         /** @description The license through which a user is entitled to a product. */
         Entitlement: {
             /** Format: uuid */
-            product_id: string;
-            /** @example LIVE_REPORTS */
-            sku: string;
-            product_name: string;
-            /** Format: uuid */
             license_id: string;
             /** @example LR-000001 */
             license_number: string;
+            /** Format: uuid */
+            product_id: string;
+            product_name: string;
+            /** @example LIVE_REPORTS */
+            sku: string;
         };
         HealthStatus: {
             /**
@@ -1083,22 +1084,22 @@ export interface components {
         };
         /** @description One seat. */
         License: {
-            /** Format: uuid */
-            id: string;
-            /** @example LR-000001 */
-            number: string;
-            license_type: components["schemas"]["LicenseType"];
-            assignee?: null | components["schemas"]["Assignee"];
-            cost_center: components["schemas"]["CostCenterRef"];
             /** Format: date-time */
             added_at: string;
             /** Format: date-time */
             assigned_at?: string | null;
+            assignee?: null | components["schemas"]["Assignee"];
+            cost_center: components["schemas"]["CostCenterRef"];
+            /** Format: uuid */
+            id: string;
             /**
              * Format: date-time
              * @description The last entitlement check of the holder through this license; `null` = never used.
              */
             last_used_at?: string | null;
+            license_type: components["schemas"]["LicenseType"];
+            /** @example LR-000001 */
+            number: string;
         };
         /** @description One page of licenses. */
         LicensePage: {
@@ -1120,39 +1121,39 @@ export interface components {
         LicenseStatus: "assigned" | "unassigned";
         /** @description Who holds what: seat counts per product and per cost center, plus the account total. */
         LicenseSummary: {
-            total: components["schemas"]["SeatCounts"];
-            by_product: components["schemas"]["ProductUsage"][];
             by_cost_center: components["schemas"]["CostCenterUsage"][];
+            by_product: components["schemas"]["ProductUsage"][];
+            total: components["schemas"]["SeatCounts"];
         };
         /** @description The product a license is for ("License Type" in the portal). */
         LicenseType: {
+            /** @example Live Reports */
+            name: string;
             /** Format: uuid */
             product_id: string;
             /** @example LIVE_REPORTS */
             sku: string;
-            /** @example Live Reports */
-            name: string;
         };
         /** @description The signed-in caller. */
         Me: {
+            account: components["schemas"]["AccountSummary"];
+            /** Format: uuid */
+            id: string;
             /**
              * @description `member` or `api_client`.
              * @example member
              */
             kind: string;
-            /** Format: uuid */
-            id: string;
             /** @description Email (member) or client id (API client). */
             label: string;
-            role?: null | components["schemas"]["Role"];
-            /** @description The API client's scopes; absent for members. */
-            scopes?: components["schemas"]["Scope"][] | null;
             /**
              * @description What the caller may do, as scope names (`licenses:write`, …) plus
              *     `members:manage` and `api_clients:manage` for owners.
              */
             permissions: string[];
-            account: components["schemas"]["AccountSummary"];
+            role?: null | components["schemas"]["Role"];
+            /** @description The API client's scopes; absent for members. */
+            scopes?: components["schemas"]["Scope"][] | null;
         };
         /** @description A new API client. */
         NewApiClient: {
@@ -1181,11 +1182,7 @@ export interface components {
         /** @description A new directory user (active). */
         NewDirectoryUser: {
             /**
-             * @description 1–200 characters.
-             * @example Grace Hopper
-             */
-            name: string;
-            /**
+             * Format: email
              * @description Unique in the account (case-insensitive).
              * @example grace.hopper@acme.example
              */
@@ -1196,47 +1193,30 @@ export interface components {
              */
             ext: string;
             kind: components["schemas"]["UserKind"];
+            /**
+             * @description 1–200 characters.
+             * @example Grace Hopper
+             */
+            name: string;
         };
         /** @description `POST /license-assignments`: give the user the next free license of the product. */
         NextFreeAssignment: {
-            /** Format: uuid */
-            user_id: string;
             /**
              * @description A product id or sku (`LIVE_REPORTS`).
              * @example LIVE_REPORTS
              */
             product: string;
+            /** Format: uuid */
+            user_id: string;
         };
         /** @description A placed order (the list shows the same fields without `lines`). */
         Order: {
             /** Format: uuid */
-            id: string;
-            /**
-             * Format: int64
-             * @description Per account, from 1.
-             * @example 1
-             */
-            number: number;
-            /** Format: uuid */
             checkout_id: string;
-            /** Format: uuid */
-            placed_by: string;
-            /** Format: date-time */
-            placed_at: string;
-            /** Format: date */
-            purchase_date: string;
-            /** Format: date */
-            next_billing_date: string;
             /** @example USD */
             currency: string;
-            /** @example 210.00 */
-            subtotal: string;
-            /** @example 17.32 */
-            tax: string;
-            /** @example 227.32 */
-            total: string;
-            /** @example 450.00 */
-            recurring_monthly: string;
+            /** Format: uuid */
+            id: string;
             /**
              * Format: int32
              * @example 30
@@ -1244,60 +1224,82 @@ export interface components {
             license_count: number;
             /** @description Present on `GET /orders/{id}` and on completion; omitted in the list. */
             lines?: components["schemas"]["OrderLine"][] | null;
+            /** Format: date */
+            next_billing_date: string;
+            /**
+             * Format: int64
+             * @description Per account, from 1.
+             * @example 1
+             */
+            number: number;
+            /** Format: date-time */
+            placed_at: string;
+            /** Format: uuid */
+            placed_by: string;
+            /** Format: date */
+            purchase_date: string;
+            /** @example 450.00 */
+            recurring_monthly: string;
+            /** @example 210.00 */
+            subtotal: string;
+            /** @example 17.32 */
+            tax: string;
+            /** @example 227.32 */
+            total: string;
         };
         OrderLine: {
-            /** Format: uuid */
-            product_id: string;
-            sku: string;
-            product_name: string;
+            cost_center_code: string;
             /** Format: uuid */
             cost_center_id: string;
-            cost_center_code: string;
-            /** Format: int32 */
-            quantity: number;
-            /** @example 15.00 */
-            unit_price: string;
             /** @example 270.00 */
             monthly_amount: string;
+            /** Format: uuid */
+            product_id: string;
+            product_name: string;
             /** @example 126.00 */
             prorated_amount: string;
+            /** Format: int32 */
+            quantity: number;
+            sku: string;
+            /** @example 15.00 */
+            unit_price: string;
         };
         /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
         Page_ApiClient: {
             items: {
-                /** Format: uuid */
-                id: string;
                 /**
                  * @description Use as `client_id` in the `client_credentials` grant.
                  * @example sdc_Zx8kQ2m9Vb1pLr4T
                  */
                 client_id: string;
-                /** @example Reseller provisioning */
-                name: string;
-                scopes: components["schemas"]["Scope"][];
                 /** Format: date-time */
                 created_at: string;
+                /** Format: uuid */
+                id: string;
+                /** @example Reseller provisioning */
+                name: string;
                 /**
                  * Format: date-time
                  * @description Set once revoked; the client's tokens stop working at that moment.
                  */
                 revoked_at?: string | null;
+                scopes: components["schemas"]["Scope"][];
             }[];
             next_cursor?: string | null;
         };
         /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
         Page_CostCenter: {
             items: {
-                /** Format: uuid */
-                id: string;
                 /** @example CC-500 */
                 code: string;
+                /** Format: date-time */
+                created_at: string;
+                /** Format: uuid */
+                id: string;
                 /** @example Customer Success */
                 name: string;
                 /** Format: uuid */
                 parent_id?: string | null;
-                /** Format: date-time */
-                created_at: string;
                 /** Format: date-time */
                 updated_at: string;
             }[];
@@ -1306,10 +1308,8 @@ export interface components {
         /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
         Page_DirectoryUser: {
             items: {
-                /** Format: uuid */
-                id: string;
-                /** @example Ava Thompson */
-                name: string;
+                /** Format: date-time */
+                created_at: string;
                 /** @example ava.thompson@acme.example */
                 email: string;
                 /**
@@ -1317,12 +1317,14 @@ export interface components {
                  * @example 101
                  */
                 ext: string;
+                /** Format: uuid */
+                id: string;
                 kind: components["schemas"]["UserKind"];
-                status: components["schemas"]["UserStatus"];
                 /** @description The licenses the user holds (at most one per product). */
                 licenses: components["schemas"]["HeldLicense"][];
-                /** Format: date-time */
-                created_at: string;
+                /** @example Ava Thompson */
+                name: string;
+                status: components["schemas"]["UserStatus"];
                 /** Format: date-time */
                 updated_at: string;
             }[];
@@ -1332,33 +1334,11 @@ export interface components {
         Page_Order: {
             items: {
                 /** Format: uuid */
-                id: string;
-                /**
-                 * Format: int64
-                 * @description Per account, from 1.
-                 * @example 1
-                 */
-                number: number;
-                /** Format: uuid */
                 checkout_id: string;
-                /** Format: uuid */
-                placed_by: string;
-                /** Format: date-time */
-                placed_at: string;
-                /** Format: date */
-                purchase_date: string;
-                /** Format: date */
-                next_billing_date: string;
                 /** @example USD */
                 currency: string;
-                /** @example 210.00 */
-                subtotal: string;
-                /** @example 17.32 */
-                tax: string;
-                /** @example 227.32 */
-                total: string;
-                /** @example 450.00 */
-                recurring_monthly: string;
+                /** Format: uuid */
+                id: string;
                 /**
                  * Format: int32
                  * @example 30
@@ -1366,39 +1346,61 @@ export interface components {
                 license_count: number;
                 /** @description Present on `GET /orders/{id}` and on completion; omitted in the list. */
                 lines?: components["schemas"]["OrderLine"][] | null;
+                /** Format: date */
+                next_billing_date: string;
+                /**
+                 * Format: int64
+                 * @description Per account, from 1.
+                 * @example 1
+                 */
+                number: number;
+                /** Format: date-time */
+                placed_at: string;
+                /** Format: uuid */
+                placed_by: string;
+                /** Format: date */
+                purchase_date: string;
+                /** @example 450.00 */
+                recurring_monthly: string;
+                /** @example 210.00 */
+                subtotal: string;
+                /** @example 17.32 */
+                tax: string;
+                /** @example 227.32 */
+                total: string;
             }[];
             next_cursor?: string | null;
         };
         /** @description One page of a list. Pass `next_cursor` back as `cursor` for the next page; `null` means last page. */
         Page_Product: {
             items: {
+                active: boolean;
+                /** @example USD */
+                currency: string;
+                description: string;
                 /** Format: uuid */
                 id: string;
-                /** @example LIVE_REPORTS */
-                sku: string;
                 /** @example Live Reports */
                 name: string;
-                description: string;
+                /** @example LIVE_REPORTS */
+                sku: string;
                 /**
                  * @description Per license per month.
                  * @example 15.00
                  */
                 unit_price: string;
-                /** @example USD */
-                currency: string;
-                active: boolean;
             }[];
             next_cursor?: string | null;
         };
         /** @description A portal member signs in with email and password. */
         PasswordGrant: {
+            /** @example owner@acme.example */
+            email: string;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             grant_type: "password";
-            /** @example owner@acme.example */
-            email: string;
             /** @example seatdesk-demo */
             password: string;
         };
@@ -1413,46 +1415,46 @@ export interface components {
          *     }
          */
         Problem: {
-            /** @description A URI that identifies the kind of problem. */
-            type: string;
-            /** @description A short summary of the kind of problem. */
-            title: string;
+            /** @description Machine-readable reason, for conflicts (`license_already_assigned`, `quote_changed`, …). */
+            code?: string | null;
+            /** @description Extra data for some conflicts (for `quote_changed`, the new quote). */
+            data?: Record<string, never> | null;
+            /** @description What went wrong this time, in words a person can act on. */
+            detail: string;
+            errors?: null | components["schemas"]["BTreeMap"];
             /**
              * Format: u-int16
              * @description The HTTP status code.
              */
             status: number;
-            /** @description What went wrong this time, in words a person can act on. */
-            detail: string;
-            /** @description Machine-readable reason, for conflicts (`license_already_assigned`, `quote_changed`, …). */
-            code?: string | null;
-            errors?: null | components["schemas"]["BTreeMap"];
-            /** @description Extra data for some conflicts (for `quote_changed`, the new quote). */
-            data?: Record<string, never> | null;
+            /** @description A short summary of the kind of problem. */
+            title: string;
+            /** @description A URI that identifies the kind of problem. */
+            type: string;
         };
         /** @description A catalog tile. */
         Product: {
+            active: boolean;
+            /** @example USD */
+            currency: string;
+            description: string;
             /** Format: uuid */
             id: string;
-            /** @example LIVE_REPORTS */
-            sku: string;
             /** @example Live Reports */
             name: string;
-            description: string;
+            /** @example LIVE_REPORTS */
+            sku: string;
             /**
              * @description Per license per month.
              * @example 15.00
              */
             unit_price: string;
-            /** @example USD */
-            currency: string;
-            active: boolean;
         };
         ProductUsage: components["schemas"]["SeatCounts"] & {
+            name: string;
             /** Format: uuid */
             product_id: string;
             sku: string;
-            name: string;
         };
         /** @description A quantity of licenses (1–10,000). */
         QuantityRequest: {
@@ -1469,28 +1471,6 @@ export interface components {
             /** @example USD */
             currency: string;
             /**
-             * Format: date
-             * @description Today (UTC): the first day charged.
-             */
-            purchase_date: string;
-            /**
-             * Format: date
-             * @description The start of the current billing cycle.
-             */
-            previous_billing_date: string;
-            /**
-             * Format: date
-             * @description The first day NOT charged now; the recurring charge starts here.
-             */
-            next_billing_date: string;
-            /**
-             * Format: date
-             * @description The period the prorated charge covers: `period_start` to `period_end` inclusive.
-             */
-            period_start: string;
-            /** Format: date */
-            period_end: string;
-            /**
              * Format: int64
              * @description Days charged (purchase day to the day before the next billing date).
              */
@@ -1500,60 +1480,82 @@ export interface components {
              * @description Days in the current billing cycle.
              */
             days_in_cycle: number;
+            /** @description Every line fully allocated (else completing is refused). */
+            fully_allocated: boolean;
+            /**
+             * Format: date
+             * @description The first day NOT charged now; the recurring charge starts here.
+             */
+            next_billing_date: string;
+            /** Format: date */
+            period_end: string;
+            /**
+             * Format: date
+             * @description The period the prorated charge covers: `period_start` to `period_end` inclusive.
+             */
+            period_start: string;
+            /**
+             * Format: date
+             * @description The start of the current billing cycle.
+             */
+            previous_billing_date: string;
             /**
              * @description `days_charged / days_in_cycle`, for display (charges divide last, exactly).
              * @example 0.4666666666666666666666666667
              */
             proration_factor: string;
+            /**
+             * Format: date
+             * @description Today (UTC): the first day charged.
+             */
+            purchase_date: string;
+            /** @example 450.00 */
+            recurring_monthly: string;
             rows: components["schemas"]["QuoteRow"][];
             /** @example 210.00 */
             subtotal: string;
-            /** @example 0.0825 */
-            tax_rate: string;
             /** @example 17.32 */
             tax: string;
+            /** @example 0.0825 */
+            tax_rate: string;
             /**
              * @description Send this back as `expected_total` to complete.
              * @example 227.32
              */
             total: string;
-            /** @example 450.00 */
-            recurring_monthly: string;
-            /** @description Every line fully allocated (else completing is refused). */
-            fully_allocated: boolean;
         };
         /** @description One charge of the quote: a (line, allocation) pair. */
         QuoteRow: {
-            /** Format: uuid */
-            line_id: string;
-            /** Format: uuid */
-            product_id: string;
-            sku: string;
-            product_name: string;
+            /** @example CC-100 */
+            cost_center_code?: string | null;
             /**
              * Format: uuid
              * @description `null` for the part of a line not yet allocated (completing needs none left).
              */
             cost_center_id?: string | null;
-            /** @example CC-100 */
-            cost_center_code?: string | null;
-            /**
-             * Format: int32
-             * @example 18
-             */
-            quantity: number;
-            /** @example 15.00 */
-            unit_price: string;
+            /** Format: uuid */
+            line_id: string;
             /**
              * @description `quantity × unit_price`, charged every month from the next billing date.
              * @example 270.00
              */
             monthly_amount: string;
+            /** Format: uuid */
+            product_id: string;
+            product_name: string;
             /**
              * @description `round_half_even(quantity × unit_price × proration_factor, 2)`, charged now.
              * @example 126.00
              */
             prorated_amount: string;
+            /**
+             * Format: int32
+             * @example 18
+             */
+            quantity: number;
+            sku: string;
+            /** @example 15.00 */
+            unit_price: string;
         };
         /**
          * @description A portal member's role.
@@ -1568,11 +1570,11 @@ export interface components {
         /** @description Seat counts of one product or cost center. */
         SeatCounts: {
             /** Format: int64 */
-            purchased: number;
-            /** Format: int64 */
             assigned: number;
             /** Format: int64 */
             available: number;
+            /** Format: int64 */
+            purchased: number;
         };
         /** @description "Split": quantities per cost center that sum to the line's quantity. */
         SplitRequest: {
@@ -1580,6 +1582,21 @@ export interface components {
         };
         /** @description "View Statement": the immutable, printable record of an order. */
         Statement: {
+            account_name: string;
+            /** @description The billing address, one line per entry. */
+            billing_address: string[];
+            cost_centers: components["schemas"]["StatementCostCenter"][];
+            /** @example USD */
+            currency: string;
+            /** @description The license numbers issued, e.g. `LR-000013` to `LR-000042`. */
+            first_license_number: string;
+            last_license_number: string;
+            /** Format: int32 */
+            license_count: number;
+            /** Format: date */
+            next_billing_date: string;
+            /** Format: date */
+            order_date: string;
             /** Format: uuid */
             order_id: string;
             /**
@@ -1588,52 +1605,37 @@ export interface components {
              */
             order_number: number;
             /** Format: date */
-            order_date: string;
-            /** Format: date-time */
-            placed_at: string;
-            account_name: string;
-            /** @description The billing address, one line per entry. */
-            billing_address: string[];
-            /** @example USD */
-            currency: string;
+            period_end: string;
             /** Format: date */
             period_start: string;
-            /** Format: date */
-            period_end: string;
-            cost_centers: components["schemas"]["StatementCostCenter"][];
-            subtotal: string;
-            tax_rate: string;
-            tax: string;
-            total: string;
+            /** Format: date-time */
+            placed_at: string;
             recurring_monthly: string;
-            /** Format: date */
-            next_billing_date: string;
-            /** Format: int32 */
-            license_count: number;
-            /** @description The license numbers issued, e.g. `LR-000013` to `LR-000042`. */
-            first_license_number: string;
-            last_license_number: string;
+            subtotal: string;
+            tax: string;
+            tax_rate: string;
+            total: string;
         };
         /** @description Charges of one cost center on a statement. */
         StatementCostCenter: {
             cost_center_code: string;
             cost_center_name: string;
-            rows: components["schemas"]["StatementRow"][];
-            /** Format: int32 */
-            quantity: number;
             monthly_amount: string;
             prorated_amount: string;
+            /** Format: int32 */
+            quantity: number;
+            rows: components["schemas"]["StatementRow"][];
         };
         StatementRow: {
             cost_center_code: string;
             cost_center_name: string;
-            sku: string;
+            monthly_amount: string;
             product_name: string;
+            prorated_amount: string;
             /** Format: int32 */
             quantity: number;
+            sku: string;
             unit_price: string;
-            monthly_amount: string;
-            prorated_amount: string;
         };
         /** @description The two grants. `grant_type` chooses which fields apply. */
         TokenRequest: components["schemas"]["PasswordGrant"] | components["schemas"]["ClientCredentialsGrant"];
@@ -1641,16 +1643,16 @@ export interface components {
         TokenResponse: {
             access_token: string;
             /**
-             * @description Always `Bearer`.
-             * @example Bearer
-             */
-            token_type: string;
-            /**
              * Format: int64
              * @description Seconds until the token expires.
              * @example 3600
              */
             expires_in: number;
+            /**
+             * @description Always `Bearer`.
+             * @example Bearer
+             */
+            token_type: string;
         };
         /** @description `PATCH /licenses/{id}`: move the license to another cost center. */
         UpdateLicense: {
@@ -1659,14 +1661,14 @@ export interface components {
         };
         /** @description What a directory user may use right now. Each check is recorded as the license's `last_used_at`. */
         UserEntitlements: {
-            /** Format: uuid */
-            user_id: string;
-            /** @description Whether the user may use Live Reports (holds a LIVE_REPORTS license and is active). */
-            live_reports: boolean;
-            /** @description The licenses the user holds, one per product. */
-            entitlements: components["schemas"]["Entitlement"][];
             /** Format: date-time */
             checked_at: string;
+            /** @description The licenses the user holds, one per product. */
+            entitlements: components["schemas"]["Entitlement"][];
+            /** @description Whether the user may use Live Reports (holds a LIVE_REPORTS license and is active). */
+            live_reports: boolean;
+            /** Format: uuid */
+            user_id: string;
         };
         /**
          * @description Who the person is in the phone system.
@@ -1721,6 +1723,15 @@ export interface operations {
             };
             /** @description The caller's role or scopes do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1903,7 +1914,7 @@ export interface operations {
                 object?: string;
                 /** @description Only events at or after this time (RFC 3339). */
                 since?: string;
-                /** @description Only events before this time (RFC 3339). */
+                /** @description Only events before this time (RFC 3339); before `since`, nothing matches. */
                 until?: string;
                 cursor?: string;
                 /** @description 1–200, default 50. */
@@ -1935,6 +1946,15 @@ export interface operations {
             };
             /** @description The caller's role or scopes do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2263,6 +2283,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Database unavailable; retry shortly */
             503: {
                 headers: {
@@ -2310,8 +2339,8 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Invalid input; `errors` names each field */
-            422: {
+            /** @description Conflicts with the current state; `code` says which rule */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2455,7 +2484,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `quote_changed` (new quote in `data`), `idempotency_key_in_use`, `checkout_expired`, `checkout_completed` */
+            /** @description `checkout_not_allocated`, `quote_changed` (new quote in `data`), `idempotency_key_in_use`, `checkout_expired`, `checkout_completed` */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2895,6 +2924,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             422: {
                 headers: {
@@ -3231,12 +3269,7 @@ export interface operations {
                 product?: string;
                 /** @description Only licenses whose holder has not used them since this date (never used counts as unused). */
                 unused_since?: string;
-                /**
-                 * @description `added_at` | `number` | `assignee` | `cost_center` | `last_used_at`, ascending; prefix
-                 *     `-` for descending (`-added_at`, the default: newest first). Unassigned licenses sort
-                 *     as an empty assignee name, never-used ones as the oldest use.
-                 */
-                sort?: string;
+                sort?: "added_at" | "-added_at" | "number" | "-number" | "assignee" | "-assignee" | "cost_center" | "-cost_center" | "last_used_at" | "-last_used_at";
                 /** @description `next_cursor` of the previous page (made for the same `sort`). */
                 cursor?: string;
                 /** @description 1–200, default 50. */
@@ -3273,6 +3306,15 @@ export interface operations {
             };
             /** @description The caller's role or scopes do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3403,12 +3445,7 @@ export interface operations {
                 product?: string;
                 /** @description Only licenses whose holder has not used them since this date (never used counts as unused). */
                 unused_since?: string;
-                /**
-                 * @description `added_at` | `number` | `assignee` | `cost_center` | `last_used_at`, ascending; prefix
-                 *     `-` for descending (`-added_at`, the default: newest first). Unassigned licenses sort
-                 *     as an empty assignee name, never-used ones as the oldest use.
-                 */
-                sort?: string;
+                sort?: "added_at" | "-added_at" | "number" | "-number" | "assignee" | "-assignee" | "cost_center" | "-cost_center" | "last_used_at" | "-last_used_at";
                 /** @description `next_cursor` of the previous page (made for the same `sort`). */
                 cursor?: string;
                 /** @description 1–200, default 50. */
@@ -3951,6 +3988,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description No such object in the caller's account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Invalid input; `errors` names each field */
             422: {
                 headers: {
@@ -4176,6 +4222,15 @@ export interface operations {
             };
             /** @description The caller's role or scopes do not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such object in the caller's account */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

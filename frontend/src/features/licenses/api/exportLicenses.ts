@@ -11,7 +11,9 @@ export async function exportLicenses(filters: LicenseFilters): Promise<void> {
   if (!response.ok || !data) throw new ApiError(response.status, (error as object | undefined) ?? null);
   const disposition = response.headers.get("content-disposition") ?? "";
   const filename = /filename="([^"]+)"/.exec(disposition)?.[1] ?? "licenses.csv";
-  const url = URL.createObjectURL(data as Blob);
+  // parseAs: "blob" yields a Blob at run time; the spec types the CSV body as text.
+  const blob = typeof data === "string" ? new Blob([data], { type: "text/csv" }) : (data as Blob);
+  const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
   link.download = filename;

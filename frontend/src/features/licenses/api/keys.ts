@@ -3,7 +3,19 @@ import type { components, paths } from "../../../api/schema";
 export type License = components["schemas"]["License"];
 export type LicensePage = components["schemas"]["LicensePage"];
 export type LicenseSummary = components["schemas"]["LicenseSummary"];
-export type LicenseStatus = NonNullable<NonNullable<paths["/api/v1/licenses"]["get"]["parameters"]["query"]>["status"]>;
+type LicenseQuery = NonNullable<paths["/api/v1/licenses"]["get"]["parameters"]["query"]>;
+export type LicenseStatus = NonNullable<LicenseQuery["status"]>;
+export type LicenseSort = NonNullable<LicenseQuery["sort"]>;
+
+/** Every sort the API accepts; a hand-edited URL with anything else falls back to the default. */
+const SORTS: readonly LicenseSort[] = [
+  "added_at", "-added_at", "number", "-number", "assignee", "-assignee",
+  "cost_center", "-cost_center", "last_used_at", "-last_used_at",
+];
+
+function asSort(sort: string): LicenseSort | undefined {
+  return SORTS.find((known) => known === sort);
+}
 
 /** The filters of the licenses page, exactly as the URL holds them. */
 export interface LicenseFilters {
@@ -26,6 +38,6 @@ export function filterParams(filters: LicenseFilters) {
     q: filters.q.trim() || undefined,
     cost_center: filters.costCenters.length ? filters.costCenters : undefined,
     status: filters.status ?? undefined,
-    sort: filters.sort || undefined,
+    sort: asSort(filters.sort),
   };
 }
