@@ -97,6 +97,7 @@ pub struct LicenseFilter {
     /// `-` for descending (`-added_at`, the default: newest first). Unassigned licenses sort
     /// as an empty assignee name, never-used ones as the oldest use.
     #[param(schema_with = sort_schema)]
+    #[serde(default, deserialize_with = "crate::routes::extract::present")]
     pub sort: Option<String>,
     /// `next_cursor` of the previous page (made for the same `sort`).
     pub cursor: Option<String>,

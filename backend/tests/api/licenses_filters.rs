@@ -306,6 +306,7 @@ async fn bad_parameters_are_422(app: &TestApp) {
     let token = app.login("viewer@acme.example").await;
     for query in [
         "sort=price",
+        "sort=",
         "status=lost",
         "cost_center=nope",
         "limit=0",
