@@ -16,6 +16,7 @@ pub mod errors;
 pub mod idempotency;
 pub mod licenses;
 pub mod licenses_list;
+pub mod licenses_search_plan;
 pub mod licenses_usage;
 pub mod members;
 pub mod orders;

@@ -14,7 +14,7 @@ use crate::on_both_backends;
 
 /// One license as the oracle sees it, read straight from the tables.
 #[derive(Debug, Clone)]
-struct Row {
+pub(crate) struct Row {
     id: Uuid,
     number: i64,
     product_id: Uuid,
@@ -40,7 +40,7 @@ type RawRow = (
     Option<DateTime<Utc>>,
 );
 
-async fn all_rows(app: &TestApp, account: Uuid) -> Vec<Row> {
+pub(crate) async fn all_rows(app: &TestApp, account: Uuid) -> Vec<Row> {
     let raw: Vec<RawRow> = seatdesk::on_read!(&app.db, |pool| sqlx::query_as(
         "SELECT l.id, l.number, l.product_id, p.sku, l.cost_center_id, c.code, u.name, u.email, u.ext, l.added_at, l.last_used_at \
          FROM licenses l JOIN products p ON p.id = l.product_id JOIN cost_centers c ON c.id = l.cost_center_id \
@@ -66,18 +66,18 @@ async fn all_rows(app: &TestApp, account: Uuid) -> Vec<Row> {
 }
 
 #[derive(Debug, Clone, Default)]
-struct Filter {
-    q: Option<&'static str>,
-    cost_centers: Vec<Uuid>,
-    status: Option<&'static str>,
-    product: Option<String>,
-    unused_since: Option<NaiveDate>,
-    sort: &'static str,
-    limit: u32,
+pub(crate) struct Filter {
+    pub(crate) q: Option<&'static str>,
+    pub(crate) cost_centers: Vec<Uuid>,
+    pub(crate) status: Option<&'static str>,
+    pub(crate) product: Option<String>,
+    pub(crate) unused_since: Option<NaiveDate>,
+    pub(crate) sort: &'static str,
+    pub(crate) limit: u32,
 }
 
 impl Filter {
-    fn query(&self) -> String {
+    pub(crate) fn query(&self) -> String {
         let mut parts = vec![format!("limit={}", self.limit), format!("sort={}", self.sort)];
         if let Some(q) = self.q {
             parts.push(format!("q={}", urlencode(q)));
@@ -106,7 +106,7 @@ fn urlencode(s: &str) -> String {
 }
 
 /// The expected list, computed the slow, obvious way.
-fn oracle(rows: &[Row], f: &Filter) -> Vec<Uuid> {
+pub(crate) fn oracle(rows: &[Row], f: &Filter) -> Vec<Uuid> {
     let q = f.q.map(|q| q.trim().to_lowercase()).filter(|q| !q.is_empty());
     let since = f.unused_since.map(|d| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap()));
     let mut kept: Vec<&Row> = rows
@@ -197,7 +197,7 @@ async fn all_pages(app: &TestApp, token: &str, f: &Filter) -> (Vec<Uuid>, i64) {
 }
 
 /// A few hundred licenses over 6 cost centers, 2 products, ~100 users, with tied dates.
-async fn seed(app: &TestApp) -> (Uuid, Vec<fx::CostCenter>, Uuid) {
+pub(crate) async fn seed(app: &TestApp) -> (Uuid, Vec<fx::CostCenter>, Uuid) {
     let acme = fx::account(app, "Acme Corp").await;
     let live = fx::product(app).await;
     let addon = fx::insert_product(app, "ADDON_X").await;

@@ -19,6 +19,7 @@ mod licenses_assign;
 mod licenses_concurrency;
 mod licenses_filters;
 mod licenses_reports;
+mod licenses_search_paths;
 mod licenses_seed_large;
 mod openapi_spec;
 mod purchase_cost_centers;

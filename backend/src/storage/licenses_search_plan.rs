@@ -1,0 +1,98 @@
+//! How SQLite answers the license search `q`: through the FTS5 trigram table, or by checking
+//! `search_text` row by row while an index walks the list in order.
+//!
+//! PostgreSQL's planner makes this choice itself from its statistics; SQLite knows nothing of
+//! how many rows an FTS5 match returns, so we ask. The two costs pull opposite ways:
+//! - the trigram table reads every match (of every account) before sorting: cheap for a rare
+//!   term, ~35 ms for `son` (96,000 matches) at 1,000,000 licenses;
+//! - the ordered walk stops after a page of matches: cheap for a common term (0.4 ms for `son`),
+//!   but a rare one makes it read every license of the filter (40 ms for `ava smith`).
+//!
+//! With `m` matches among `n` licenses, the walk reads about `branches × page × n / m` rows and
+//! the trigram table `m` matches, a walked row costing ~3 times a match (measured, see
+//! `docs/licenses.md`). They cost the same at `m = √(3 × branches × page × n)`: below that the
+//! trigram table wins. Counting matches up to that number is cheap (~0.06 µs a match).
+
+use uuid::Uuid;
+
+use super::licenses_list::ListQuery;
+use super::Db;
+
+/// How the `q` condition is answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchPath {
+    /// `search_text LIKE …` alone: PostgreSQL's trigram GIN indexes, or a row-by-row check.
+    RowCheck,
+    /// SQLite: `rowid IN (… licenses_search MATCH …)`, with the `LIKE` as an exact re-check.
+    TrigramTable,
+}
+
+/// A walked row costs about this many FTS5 matches.
+const WALKED_ROW_COST: i64 = 3;
+
+/// FTS5's trigram tokenizer cannot look up fewer than three characters.
+const MIN_TRIGRAM_CHARS: usize = 3;
+
+/// `q` as an FTS5 phrase: a quoted string matches as a substring with the trigram tokenizer.
+pub fn fts_phrase(q: &str) -> String {
+    format!("\"{}\"", q.replace('"', "\"\""))
+}
+
+/// The search path for a page of `query`.
+pub async fn choose(db: &Db, account_id: Uuid, query: &ListQuery) -> Result<SearchPath, sqlx::Error> {
+    let branches = query.filter.cost_centers.len().max(1) as i64;
+    let rows_wanted = i64::from(query.limit) + 1;
+    choose_with(db, account_id, query, branches * rows_wanted).await
+}
+
+/// The search path for counting up to `cap` matches (one walk, no order needed).
+pub async fn choose_for_count(
+    db: &Db,
+    account_id: Uuid,
+    query: &ListQuery,
+    cap: i64,
+) -> Result<SearchPath, sqlx::Error> {
+    choose_with(db, account_id, query, cap).await
+}
+
+async fn choose_with(
+    db: &Db,
+    account_id: Uuid,
+    query: &ListQuery,
+    rows_wanted: i64,
+) -> Result<SearchPath, sqlx::Error> {
+    let Db::Sqlite(sqlite) = db else { return Ok(SearchPath::RowCheck) };
+    let Some(q) = query.filter.q.as_deref().filter(|q| q.chars().count() >= MIN_TRIGRAM_CHARS) else {
+        return Ok(SearchPath::RowCheck);
+    };
+    // Only an order an index gives can stop early; any other sort reads every match anyway.
+    if !query.sort.is_indexed() {
+        return Ok(SearchPath::TrigramTable);
+    }
+    // Numbers count up per account and licenses are never deleted: the highest number is the
+    // account's license count, read from one end of the (account_id, number) index.
+    let licenses: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) FROM licenses WHERE account_id = $1")
+        .bind(account_id)
+        .fetch_one(&sqlite.reader)
+        .await?;
+    let break_even = WALKED_ROW_COST.saturating_mul(rows_wanted).saturating_mul(licenses.max(1)).isqrt();
+    let matches: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM (SELECT 1 FROM licenses_search WHERE licenses_search MATCH $1 LIMIT $2)",
+    )
+    .bind(fts_phrase(q))
+    .bind(break_even)
+    .fetch_one(&sqlite.reader)
+    .await?;
+    Ok(if matches < break_even { SearchPath::TrigramTable } else { SearchPath::RowCheck })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fts_phrase;
+
+    #[test]
+    fn a_phrase_quotes_the_search_and_doubles_its_quotes() {
+        assert_eq!(fts_phrase("ava smith"), "\"ava smith\"");
+        assert_eq!(fts_phrase("a\"b"), "\"a\"\"b\"");
+    }
+}
