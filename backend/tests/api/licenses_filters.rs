@@ -117,15 +117,15 @@ pub(crate) fn oracle(rows: &[Row], f: &Filter) -> Vec<Uuid> {
                 &r.code,
                 r.assignee.as_ref().map(|(n, e, x)| (n.as_str(), e.as_str(), x.as_str())),
             );
-            q.as_ref().map_or(true, |q| text.contains(q.as_str()))
+            q.as_ref().is_none_or(|q| text.contains(q.as_str()))
                 && (f.cost_centers.is_empty() || f.cost_centers.contains(&r.cost_center_id))
                 && match f.status {
                     Some("assigned") => r.assignee.is_some(),
                     Some("unassigned") => r.assignee.is_none(),
                     _ => true,
                 }
-                && f.product.as_ref().map_or(true, |p| *p == r.sku || *p == r.product_id.to_string())
-                && since.map_or(true, |s| r.last_used_at.map_or(true, |t| t < s))
+                && f.product.as_ref().is_none_or(|p| *p == r.sku || *p == r.product_id.to_string())
+                && since.is_none_or(|s| r.last_used_at.is_none_or(|t| t < s))
         })
         .collect();
     let (desc, key) = match f.sort.strip_prefix('-') {
