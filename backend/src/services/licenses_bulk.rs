@@ -6,7 +6,7 @@ use uuid::Uuid;
 use crate::auth::Principal;
 use crate::error::ApiError;
 use crate::routes::license_models::{BulkAction, BulkItem, BulkItemResult, BulkResponse};
-use crate::storage::{licenses as store, Db};
+use crate::storage::Db;
 
 use super::licenses::{assign_in, to_api, unassign_in};
 
@@ -17,14 +17,13 @@ async fn apply_one(
     request_id: &str,
 ) -> Result<BulkItemResult, ApiError> {
     let mut tx = db.begin().await?;
-    match item.action {
+    let row = match item.action {
         BulkAction::Assign => {
             let user_id = item.user_id.ok_or_else(|| ApiError::validation("user_id", "is required to assign"))?;
-            assign_in(&mut tx, principal, item.license_id, user_id, request_id).await?;
+            assign_in(&mut tx, principal, item.license_id, user_id, request_id).await?
         }
         BulkAction::Unassign => unassign_in(&mut tx, principal, item.license_id, request_id).await?,
-    }
-    let row = store::get_in(&mut tx, principal.account_id, item.license_id).await?;
+    };
     tx.commit().await?;
     Ok(BulkItemResult {
         index: 0,
@@ -33,7 +32,7 @@ async fn apply_one(
         status: 200,
         code: None,
         detail: None,
-        license: row.map(to_api),
+        license: Some(to_api(row)),
     })
 }
 

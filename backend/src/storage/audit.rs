@@ -81,7 +81,9 @@ impl NewAuditEvent {
     }
 }
 
-const INSERT: &str = "INSERT INTO audit_events \
+/// Binds, in order: id, account_id, occurred_at, actor_type, actor_id, actor_label, action,
+/// object_type, object_id, before, after, outcome, request_id.
+pub const INSERT: &str = "INSERT INTO audit_events \
     (id, account_id, occurred_at, actor_type, actor_id, actor_label, action, object_type, object_id, \
      before, after, outcome, request_id) \
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)";

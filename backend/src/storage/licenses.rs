@@ -45,8 +45,15 @@ pub const LICENSE_JOINS: &str = "JOIN products p ON p.id = l.product_id \
     JOIN cost_centers c ON c.id = l.cost_center_id \
     LEFT JOIN directory_users u ON u.id = l.assignee_id";
 
+/// One license of an account: binds (account_id, id). With `lock`, the PostgreSQL row lock of
+/// `for_change`.
+pub fn select_one_sql(dialect: Dialect, lock: bool) -> String {
+    let lock = if lock && dialect == Dialect::Postgres { " FOR UPDATE OF l" } else { "" };
+    format!("SELECT {LICENSE_COLUMNS} FROM licenses l {LICENSE_JOINS} WHERE l.account_id = $1 AND l.id = $2{lock}")
+}
+
 pub async fn get(db: &Db, account_id: Uuid, id: Uuid) -> Result<Option<LicenseRow>, sqlx::Error> {
-    let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses l {LICENSE_JOINS} WHERE l.account_id = $1 AND l.id = $2");
+    let sql = select_one_sql(db.dialect(), false);
     crate::on_read!(db, |pool| sqlx::query_as::<_, LicenseRow>(&sql)
         .bind(account_id)
         .bind(id)
@@ -54,46 +61,37 @@ pub async fn get(db: &Db, account_id: Uuid, id: Uuid) -> Result<Option<LicenseRo
         .await)
 }
 
-/// The same, inside a write transaction (to answer with the row as committed).
-pub async fn get_in(tx: &mut Tx, account_id: Uuid, id: Uuid) -> Result<Option<LicenseRow>, sqlx::Error> {
-    let sql = format!("SELECT {LICENSE_COLUMNS} FROM licenses l {LICENSE_JOINS} WHERE l.account_id = $1 AND l.id = $2");
+/// A license about to change, locked until the transaction ends (PostgreSQL; SQLite's single
+/// writer already excludes every other change). So what it reads stays true: the change can
+/// be checked against it, and the answer built from it without reading the row again.
+pub async fn for_change(tx: &mut Tx, account_id: Uuid, id: Uuid) -> Result<Option<LicenseRow>, sqlx::Error> {
+    let sql = select_one_sql(tx.dialect(), true);
     with_tx!(tx, |conn| sqlx::query_as::<_, LicenseRow>(&sql).bind(account_id).bind(id).fetch_optional(conn).await)
 }
 
-/// What a change needs to know about a license.
-#[derive(Debug, Clone, sqlx::FromRow)]
-pub struct LicenseCore {
-    pub id: Uuid,
-    pub number: i64,
-    pub product_id: Uuid,
-    pub assignee_id: Option<Uuid>,
-    pub cost_center_id: Uuid,
-    pub cost_center_code: String,
-}
-
-const SELECT_CORE: &str = "SELECT l.id, l.number, l.product_id, l.assignee_id, l.cost_center_id, \
-    c.code AS cost_center_code FROM licenses l JOIN cost_centers c ON c.id = l.cost_center_id";
-
-pub async fn core(tx: &mut Tx, account_id: Uuid, id: Uuid) -> Result<Option<LicenseCore>, sqlx::Error> {
-    let sql = format!("{SELECT_CORE} WHERE l.account_id = $1 AND l.id = $2");
-    with_tx!(tx, |conn| sqlx::query_as::<_, LicenseCore>(&sql).bind(account_id).bind(id).fetch_optional(conn).await)
-}
-
-/// The oldest free license of a product. On PostgreSQL the row is locked and rows other
+/// The oldest free license of a product, locked like `for_change`. On PostgreSQL rows other
 /// transactions are taking are skipped, so concurrent callers each get a different seat.
-pub async fn oldest_free(tx: &mut Tx, account_id: Uuid, product_id: Uuid) -> Result<Option<LicenseCore>, sqlx::Error> {
+pub async fn oldest_free(tx: &mut Tx, account_id: Uuid, product_id: Uuid) -> Result<Option<LicenseRow>, sqlx::Error> {
     let lock = if tx.dialect() == Dialect::Postgres { " FOR UPDATE SKIP LOCKED" } else { "" };
     let sql = format!(
-        "{SELECT_CORE} WHERE l.id = (SELECT f.id FROM licenses f \
+        "SELECT {LICENSE_COLUMNS} FROM licenses l {LICENSE_JOINS} WHERE l.id = (SELECT f.id FROM licenses f \
          WHERE f.account_id = $1 AND f.product_id = $2 AND f.assignee_id IS NULL \
          ORDER BY f.added_at, f.id LIMIT 1{lock})"
     );
-    with_tx!(tx, |conn| sqlx::query_as::<_, LicenseCore>(&sql)
+    with_tx!(tx, |conn| sqlx::query_as::<_, LicenseRow>(&sql)
         .bind(account_id)
         .bind(product_id)
         .fetch_optional(conn)
         .await)
 }
+
+/// Binds (user_id, assigned_at, search_text, id, account_id).
+pub const SET_ASSIGNEE: &str = "UPDATE licenses SET assignee_id = $1, assigned_at = $2, search_text = $3 \
+    WHERE id = $4 AND account_id = $5 AND assignee_id IS NULL";
+
+/// Binds (search_text, id, account_id, holder).
+pub const CLEAR_ASSIGNEE: &str = "UPDATE licenses SET assignee_id = NULL, assigned_at = NULL, last_used_at = NULL, \
+    search_text = $1 WHERE id = $2 AND account_id = $3 AND assignee_id = $4";
 
 /// Gives a free license to `user_id`; 0 rows when it is no longer free. A unique violation
 /// on `ONE_PER_USER` means the person already holds this product.
@@ -105,18 +103,7 @@ pub async fn set_assignee(
     search_text: &str,
     now: DateTime<Utc>,
 ) -> Result<u64, sqlx::Error> {
-    tx_execute!(
-        tx,
-        sqlx::query(
-            "UPDATE licenses SET assignee_id = $1, assigned_at = $2, search_text = $3 \
-             WHERE id = $4 AND account_id = $5 AND assignee_id IS NULL"
-        )
-        .bind(user_id)
-        .bind(now)
-        .bind(search_text)
-        .bind(id)
-        .bind(account_id)
-    )
+    tx_execute!(tx, sqlx::query(SET_ASSIGNEE).bind(user_id).bind(now).bind(search_text).bind(id).bind(account_id))
 }
 
 /// Frees a license still held by `holder`; 0 rows when it is not (any more).
@@ -127,17 +114,7 @@ pub async fn clear_assignee(
     holder: Uuid,
     search_text: &str,
 ) -> Result<u64, sqlx::Error> {
-    tx_execute!(
-        tx,
-        sqlx::query(
-            "UPDATE licenses SET assignee_id = NULL, assigned_at = NULL, last_used_at = NULL, search_text = $1 \
-             WHERE id = $2 AND account_id = $3 AND assignee_id = $4"
-        )
-        .bind(search_text)
-        .bind(id)
-        .bind(account_id)
-        .bind(holder)
-    )
+    tx_execute!(tx, sqlx::query(CLEAR_ASSIGNEE).bind(search_text).bind(id).bind(account_id).bind(holder))
 }
 
 pub async fn set_cost_center(
@@ -167,20 +144,48 @@ pub struct Holder {
     pub status: String,
 }
 
-/// On PostgreSQL the row is share-locked: a concurrent disable (which locks the user FOR UPDATE
-/// and releases their licenses) then either waits for this assignment and releases it, or
-/// commits first and this read sees the user disabled. SQLite's single writer serialises both.
+/// The user about to receive a license. On PostgreSQL the row is share-locked: a concurrent
+/// disable (which locks the user FOR UPDATE and releases their licenses) then either waits for
+/// this assignment and releases it, or commits first and this read sees the user disabled.
+/// SQLite's single writer serialises both.
+pub async fn holder_for_assignment(
+    tx: &mut Tx,
+    account_id: Uuid,
+    user_id: Uuid,
+) -> Result<Option<Holder>, sqlx::Error> {
+    let share_lock = holder_is_share_locked(tx.dialect());
+    read_holder(tx, account_id, user_id, share_lock).await
+}
+
+pub fn holder_is_share_locked(dialect: Dialect) -> bool {
+    dialect == Dialect::Postgres
+}
+
+/// The current holder of a license, for its search text (no lock: the license row is locked).
 pub async fn holder(tx: &mut Tx, account_id: Uuid, user_id: Uuid) -> Result<Option<Holder>, sqlx::Error> {
-    let lock = if tx.dialect() == Dialect::Postgres { " FOR SHARE" } else { "" };
-    let sql =
-        format!("SELECT id, name, email, ext, status FROM directory_users WHERE account_id = $1 AND id = $2{lock}");
+    read_holder(tx, account_id, user_id, false).await
+}
+
+/// A directory user: binds (account_id, user_id).
+pub fn select_holder_sql(share_lock: bool) -> String {
+    let lock = if share_lock { " FOR SHARE" } else { "" };
+    format!("SELECT id, name, email, ext, status FROM directory_users WHERE account_id = $1 AND id = $2{lock}")
+}
+
+async fn read_holder(
+    tx: &mut Tx,
+    account_id: Uuid,
+    user_id: Uuid,
+    share_lock: bool,
+) -> Result<Option<Holder>, sqlx::Error> {
+    let sql = select_holder_sql(share_lock);
     with_tx!(tx, |conn| sqlx::query_as::<_, Holder>(&sql).bind(account_id).bind(user_id).fetch_optional(conn).await)
 }
 
-/// A cost center of the account: (id, code).
-pub async fn cost_center_code(tx: &mut Tx, account_id: Uuid, id: Uuid) -> Result<Option<String>, sqlx::Error> {
-    with_tx!(tx, |conn| sqlx::query_scalar::<_, String>(
-        "SELECT code FROM cost_centers WHERE account_id = $1 AND id = $2"
+/// A cost center of the account: (code, name).
+pub async fn cost_center(tx: &mut Tx, account_id: Uuid, id: Uuid) -> Result<Option<(String, String)>, sqlx::Error> {
+    with_tx!(tx, |conn| sqlx::query_as::<_, (String, String)>(
+        "SELECT code, name FROM cost_centers WHERE account_id = $1 AND id = $2"
     )
     .bind(account_id)
     .bind(id)

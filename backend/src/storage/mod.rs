@@ -123,12 +123,20 @@ pub enum Tx {
     Postgres(sqlx::Transaction<'static, sqlx::Postgres>),
 }
 
+/// The statement that opens a write transaction in each dialect (see `Db::begin`).
+pub fn begin_sql(dialect: Dialect) -> &'static str {
+    match dialect {
+        Dialect::Sqlite => "BEGIN IMMEDIATE",
+        Dialect::Postgres => "BEGIN",
+    }
+}
+
 impl Db {
     /// Starts a write transaction. On SQLite it is `BEGIN IMMEDIATE`: it takes the write lock
     /// up front, so it never fails half-way with `SQLITE_BUSY` when it upgrades to a write.
     pub async fn begin(&self) -> Result<Tx, sqlx::Error> {
         Ok(match self {
-            Db::Sqlite(s) => Tx::Sqlite(s.writer.begin_with("BEGIN IMMEDIATE").await?),
+            Db::Sqlite(s) => Tx::Sqlite(s.writer.begin_with(begin_sql(Dialect::Sqlite)).await?),
             Db::Postgres(p) => Tx::Postgres(p.begin().await?),
         })
     }
