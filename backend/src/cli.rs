@@ -1,4 +1,4 @@
-//! The `seatdesk` command line: `serve`, `migrate`, `seed-demo`, `seed-large`, `openapi`.
+//! The `seatdesk` command line: `serve`, `migrate`, `seed-demo`, `seed-large`, `bench-sql`, `openapi`.
 
 use clap::{Parser, Subcommand};
 
@@ -29,6 +29,26 @@ enum Command {
         users: i64,
         #[arg(long, default_value_t = 50)]
         cost_centers: i64,
+    },
+    /// Print, as JSON, the statements one API request sends (list page, get, assign,
+    /// unassign) with their binds, for the benchmark to replay bare (bench/bench.py).
+    BenchSql {
+        #[arg(long)]
+        account: uuid::Uuid,
+        /// The member the audit events name.
+        #[arg(long)]
+        member: uuid::Uuid,
+        #[arg(long)]
+        q: String,
+        #[arg(long = "cost-center")]
+        cost_centers: Vec<uuid::Uuid>,
+        #[arg(long, default_value_t = 50)]
+        limit: u32,
+        /// A free license and a user without one, for the assign/unassign transactions.
+        #[arg(long)]
+        license: uuid::Uuid,
+        #[arg(long)]
+        user: uuid::Uuid,
     },
     /// Print the OpenAPI document (or write it to a file).
     Openapi {
@@ -84,6 +104,12 @@ pub fn run() -> anyhow::Result<()> {
                     seeded.owner_email,
                     crate::seed::demo::DEMO_PASSWORD
                 );
+                Ok(())
+            }
+            Command::BenchSql { account, member, q, cost_centers, limit, license, user } => {
+                let db = storage::connect(&settings.database_url, 2).await?;
+                let args = crate::bench_sql::BenchSqlArgs { account, member, q, cost_centers, limit, license, user };
+                println!("{}", serde_json::to_string_pretty(&crate::bench_sql::requests(&db, &args).await?)?);
                 Ok(())
             }
             Command::Openapi { .. } => unreachable!("handled above"),

@@ -4,6 +4,7 @@
 //! → `domain` (pure rules and value types) and `storage` (SQL on SQLite or PostgreSQL).
 
 pub mod auth;
+pub mod bench_sql;
 pub mod cli;
 pub mod config;
 pub mod domain;

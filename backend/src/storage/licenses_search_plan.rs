@@ -16,7 +16,7 @@
 use uuid::Uuid;
 
 use super::licenses_list::ListQuery;
-use super::Db;
+use super::{Db, Dialect};
 
 /// How the `q` condition is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,6 +30,24 @@ pub enum SearchPath {
 /// A walked row costs about this many FTS5 matches.
 const WALKED_ROW_COST: i64 = 3;
 
+/// Numbers count up per account and licenses are never deleted: the highest number is the
+/// account's license count, read from one end of the (account_id, number) index. Binds (account_id).
+pub const ACCOUNT_LICENSES: &str = "SELECT COALESCE(MAX(number), 0) FROM licenses WHERE account_id = $1";
+
+/// Binds (phrase, cap).
+pub const MATCHES_UP_TO: &str =
+    "SELECT COUNT(*) FROM (SELECT 1 FROM licenses_search WHERE licenses_search MATCH $1 LIMIT $2)";
+
+/// The match count at which the ordered walk and the trigram table cost the same.
+pub fn break_even(rows_wanted: i64, licenses: i64) -> i64 {
+    WALKED_ROW_COST.saturating_mul(rows_wanted).saturating_mul(licenses.max(1)).isqrt()
+}
+
+/// The rows a page of `query` needs: a page per cost center it is read from.
+pub fn rows_wanted(query: &ListQuery) -> i64 {
+    query.filter.cost_centers.len().max(1) as i64 * (i64::from(query.limit) + 1)
+}
+
 /// FTS5's trigram tokenizer cannot look up fewer than three characters.
 const MIN_TRIGRAM_CHARS: usize = 3;
 
@@ -40,9 +58,7 @@ pub fn fts_phrase(q: &str) -> String {
 
 /// The search path for a page of `query`.
 pub async fn choose(db: &Db, account_id: Uuid, query: &ListQuery) -> Result<SearchPath, sqlx::Error> {
-    let branches = query.filter.cost_centers.len().max(1) as i64;
-    let rows_wanted = i64::from(query.limit) + 1;
-    choose_with(db, account_id, query, branches * rows_wanted).await
+    choose_with(db, account_id, query, rows_wanted(query)).await
 }
 
 /// The search path for counting up to `cap` matches (one walk, no order needed).
@@ -55,34 +71,39 @@ pub async fn choose_for_count(
     choose_with(db, account_id, query, cap).await
 }
 
+/// What deciding takes for `query`: nothing (PostgreSQL, or no `q` FTS5 can look up), a fixed
+/// answer, or counting the matches of `q`.
+pub enum Decision<'q> {
+    Fixed(SearchPath),
+    CountMatches(&'q str),
+}
+
+pub fn decision(dialect: Dialect, query: &ListQuery) -> Decision<'_> {
+    let q = query.filter.q.as_deref().filter(|q| q.chars().count() >= MIN_TRIGRAM_CHARS);
+    match (dialect, q) {
+        (Dialect::Postgres, _) | (Dialect::Sqlite, None) => Decision::Fixed(SearchPath::RowCheck),
+        // Only an order an index gives can stop early; any other sort reads every match anyway.
+        (Dialect::Sqlite, Some(_)) if !query.sort.is_indexed() => Decision::Fixed(SearchPath::TrigramTable),
+        (Dialect::Sqlite, Some(q)) => Decision::CountMatches(q),
+    }
+}
+
 async fn choose_with(
     db: &Db,
     account_id: Uuid,
     query: &ListQuery,
     rows_wanted: i64,
 ) -> Result<SearchPath, sqlx::Error> {
-    let Db::Sqlite(sqlite) = db else { return Ok(SearchPath::RowCheck) };
-    let Some(q) = query.filter.q.as_deref().filter(|q| q.chars().count() >= MIN_TRIGRAM_CHARS) else {
-        return Ok(SearchPath::RowCheck);
+    let q = match decision(db.dialect(), query) {
+        Decision::Fixed(path) => return Ok(path),
+        Decision::CountMatches(q) => q,
     };
-    // Only an order an index gives can stop early; any other sort reads every match anyway.
-    if !query.sort.is_indexed() {
-        return Ok(SearchPath::TrigramTable);
-    }
-    // Numbers count up per account and licenses are never deleted: the highest number is the
-    // account's license count, read from one end of the (account_id, number) index.
-    let licenses: i64 = sqlx::query_scalar("SELECT COALESCE(MAX(number), 0) FROM licenses WHERE account_id = $1")
-        .bind(account_id)
-        .fetch_one(&sqlite.reader)
-        .await?;
-    let break_even = WALKED_ROW_COST.saturating_mul(rows_wanted).saturating_mul(licenses.max(1)).isqrt();
-    let matches: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM (SELECT 1 FROM licenses_search WHERE licenses_search MATCH $1 LIMIT $2)",
-    )
-    .bind(fts_phrase(q))
-    .bind(break_even)
-    .fetch_one(&sqlite.reader)
-    .await?;
+    // (Only SQLite counts.)
+    let Db::Sqlite(sqlite) = db else { return Ok(SearchPath::RowCheck) };
+    let licenses: i64 = sqlx::query_scalar(ACCOUNT_LICENSES).bind(account_id).fetch_one(&sqlite.reader).await?;
+    let break_even = break_even(rows_wanted, licenses);
+    let matches: i64 =
+        sqlx::query_scalar(MATCHES_UP_TO).bind(fts_phrase(q)).bind(break_even).fetch_one(&sqlite.reader).await?;
     Ok(if matches < break_even { SearchPath::TrigramTable } else { SearchPath::RowCheck })
 }
 
