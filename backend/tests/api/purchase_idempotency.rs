@@ -7,14 +7,14 @@ use crate::helpers::{assert_problem, Backend, TestApp};
 use crate::on_both_backends;
 use crate::purchase_support::*;
 
-async fn twenty_concurrent_completions_place_one_order(app: &TestApp) {
+async fn fifty_concurrent_completions_place_one_order(app: &TestApp) {
     let token = app.login("billing@acme.example").await;
     let checkout = allocated_checkout(app, &token, 40).await;
     let id = checkout["id"].as_str().unwrap().to_string();
     let total = quote_of(app, &token, &id).await["total"].clone();
     let body = json!({"acknowledged": true, "expected_total": total});
 
-    let attempts = (0..20).map(|_| complete(app, &token, &id, &body, Some("one-order-please")));
+    let attempts = (0..50).map(|_| complete(app, &token, &id, &body, Some("one-order-please")));
     let responses = join_all(attempts).await;
     let mut order_ids = Vec::new();
     for response in responses {
@@ -44,7 +44,7 @@ async fn twenty_concurrent_completions_place_one_order(app: &TestApp) {
     assert_eq!(again["code"], "checkout_completed");
     assert_eq!(count_orders(app).await, 1);
 }
-on_both_backends!(one_key_places_one_order, twenty_concurrent_completions_place_one_order);
+on_both_backends!(one_key_places_one_order, fifty_concurrent_completions_place_one_order);
 
 /// Orders placed by the test (the demo data has order 1).
 async fn count_orders(app: &TestApp) -> i64 {
