@@ -56,13 +56,17 @@ def verdicts(r):
         get = _point(r, "get", 16)
         out.append(("`GET /licenses/{id}` ≥ 5,000 req/s at 16 clients", f"{get['api']['rps']:,.0f} req/s",
                     get["api"]["rps"] >= 5000))
+    # Same transaction, same number of clients; SQLite's bare loop is one connection (its single
+    # writer serialises the transaction anyway), so its API side is the best of 1 and 4 clients.
     pairs = [p for p in r["points"] if p["key"] == "pairs"]
-    best = max(pairs, key=lambda p: p["api"]["rps"])
-    bare = next(p["bare"] for p in pairs if p.get("bare"))
-    ratio = best["api"]["rps"] / bare["rps"]
-    out.append(("assign/unassign: API throughput ≥ 0.6 × bare (same transaction)",
-                f"{best['api']['rps']:,.0f} req/s at {best['clients']} clients = {ratio:.2f} × {bare['rps']:,.0f}",
-                ratio >= 0.6))
+    bare_pairs = [p for p in pairs if p.get("bare")]
+    for b in bare_pairs:
+        api = b if pg else max(pairs, key=lambda p: p["api"]["rps"])
+        ratio = api["api"]["rps"] / b["bare"]["rps"]
+        out.append((f"assign/unassign: API throughput ≥ 0.6 × bare (same transaction, bare at {b['clients']} "
+                    f"client{'s' if b['clients'] > 1 else ''})",
+                    f"{api['api']['rps']:,.0f} req/s at {api['clients']} clients = {ratio:.2f} × {b['bare']['rps']:,.0f}",
+                    ratio >= 0.6))
     worst = max(r["order_10k_ms"])
     out.append(("placing a 10,000-license order ≤ 1 s", f"{worst} ms (slowest of {len(r['order_10k_ms'])})", worst <= 1000))
     out.append(("server memory under load ≤ 150 MB RSS", f"{r['peak_rss_mb']} MB peak", r["peak_rss_mb"] <= 150))
