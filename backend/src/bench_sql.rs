@@ -86,10 +86,9 @@ async fn list_page(db: &Db, args: &BenchSqlArgs) -> anyhow::Result<Vec<Statement
     };
     let query = ListQuery { filter, sort: SortKey::AddedAt, descending: true, after: None, limit: args.limit };
     let mut statements = Vec::new();
-    if let (Db::Sqlite(sqlite), Decision::CountMatches(q)) = (db, search_plan::decision(db.dialect(), &query)) {
-        let licenses: i64 =
-            sqlx::query_scalar(search_plan::ACCOUNT_LICENSES).bind(args.account).fetch_one(&sqlite.reader).await?;
-        let cap = search_plan::break_even(search_plan::rows_wanted(&query), licenses);
+    let decision = search_plan::decision(db.dialect(), query.filter.q.as_deref(), query.sort.is_indexed());
+    if let (Db::Sqlite(sqlite), Decision::CountMatches(q)) = (db, decision) {
+        let cap = search_plan::break_even_for(sqlite, args.account, search_plan::rows_wanted(&query)).await?;
         statements.push(statement(search_plan::ACCOUNT_LICENSES, vec![uuid(args.account)]));
         statements.push(statement(
             search_plan::MATCHES_UP_TO,

@@ -98,7 +98,24 @@ macro_rules! bind_all {
     }};
 }
 
-const NO_ARRAYS_ON_SQLITE: &str = "page_sql binds uuid[] only for PostgreSQL";
+/// Runs `$sql` (a `Sql`) made with `$make` (`sqlx::query_as::<…>` or `query_scalar`) on the
+/// read pool, fetching with `$fetch`. `page_sql` binds `uuid[]` only for PostgreSQL.
+macro_rules! on_reader_bound {
+    ($db:expr, $sql:expr, $make:path, $fetch:ident) => {
+        match $db {
+            Db::Postgres(pool) => {
+                bind_all!($make(&$sql.text), &$sql.binds, |q, ids| q.bind(ids.clone())).$fetch(pool).await
+            }
+            Db::Sqlite(s) => {
+                bind_all!($make(&$sql.text), &$sql.binds, |_q, _ids| return Err(sqlx::Error::Protocol(
+                    "uuid[] is bound only on PostgreSQL".into()
+                )))
+                .$fetch(&s.reader)
+                .await
+            }
+        }
+    };
+}
 
 /// A statement with its binds, exactly as it is sent (the benchmark replays it bare).
 #[derive(Debug, Clone)]
@@ -243,25 +260,12 @@ pub async fn page(db: &Db, account_id: Uuid, query: &ListQuery) -> Result<Vec<Li
 
 /// Runs a page statement made by `page_sql`.
 pub async fn fetch_page(db: &Db, sql: &Sql) -> Result<Vec<LicenseRow>, sqlx::Error> {
-    match db {
-        Db::Postgres(pool) => {
-            let query = sqlx::query_as::<_, LicenseRow>(&sql.text);
-            bind_all!(query, &sql.binds, |q, ids| q.bind(ids.clone())).fetch_all(pool).await
-        }
-        Db::Sqlite(s) => {
-            let query = sqlx::query_as::<_, LicenseRow>(&sql.text);
-            bind_all!(query, &sql.binds, |_q, _ids| return Err(sqlx::Error::Protocol(NO_ARRAYS_ON_SQLITE.into())))
-                .fetch_all(&s.reader)
-                .await
-        }
-    }
+    on_reader_bound!(db, sql, sqlx::query_as::<_, LicenseRow>, fetch_all)
 }
 
 /// How many licenses match, counting no further than `cap`.
 pub async fn count_capped(db: &Db, account_id: Uuid, filter: &ListFilter, cap: i64) -> Result<i64, sqlx::Error> {
-    let counting =
-        ListQuery { filter: filter.clone(), sort: SortKey::AddedAt, descending: true, after: None, limit: 0 };
-    let search = licenses_search_plan::choose_for_count(db, account_id, &counting, cap).await?;
+    let search = licenses_search_plan::choose_for_count(db, account_id, filter, cap).await?;
     let mut sql = Sql::new();
     let mut conditions = conditions(account_id, filter, search, &mut sql);
     conditions.extend(cost_center_in(filter, &mut sql));
@@ -270,18 +274,7 @@ pub async fn count_capped(db: &Db, account_id: Uuid, filter: &ListFilter, cap: i
         "SELECT COUNT(*) FROM (SELECT 1 FROM licenses l WHERE {} LIMIT {cap}) matching",
         conditions.join(" AND ")
     );
-    match db {
-        Db::Postgres(pool) => {
-            let query = sqlx::query_scalar::<_, i64>(&sql.text);
-            bind_all!(query, &sql.binds, |q, ids| q.bind(ids.clone())).fetch_one(pool).await
-        }
-        Db::Sqlite(s) => {
-            let query = sqlx::query_scalar::<_, i64>(&sql.text);
-            bind_all!(query, &sql.binds, |_q, _ids| return Err(sqlx::Error::Protocol(NO_ARRAYS_ON_SQLITE.into())))
-                .fetch_one(&s.reader)
-                .await
-        }
-    }
+    on_reader_bound!(db, &sql, sqlx::query_scalar::<_, i64>, fetch_one)
 }
 
 /// The cursor value of a row for `sort`.

@@ -15,8 +15,8 @@
 
 use uuid::Uuid;
 
-use super::licenses_list::ListQuery;
-use super::{Db, Dialect};
+use super::licenses_list::{ListFilter, ListQuery};
+use super::{Db, Dialect, SqliteDb};
 
 /// How the `q` condition is answered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,50 +58,57 @@ pub fn fts_phrase(q: &str) -> String {
 
 /// The search path for a page of `query`.
 pub async fn choose(db: &Db, account_id: Uuid, query: &ListQuery) -> Result<SearchPath, sqlx::Error> {
-    choose_with(db, account_id, query, rows_wanted(query)).await
+    let q = query.filter.q.as_deref();
+    choose_with(db, account_id, decision(db.dialect(), q, query.sort.is_indexed()), rows_wanted(query)).await
 }
 
-/// The search path for counting up to `cap` matches (one walk, no order needed).
+/// The search path for counting up to `cap` matches: a count stops at its cap in any order.
 pub async fn choose_for_count(
     db: &Db,
     account_id: Uuid,
-    query: &ListQuery,
+    filter: &ListFilter,
     cap: i64,
 ) -> Result<SearchPath, sqlx::Error> {
-    choose_with(db, account_id, query, cap).await
+    choose_with(db, account_id, decision(db.dialect(), filter.q.as_deref(), true), cap).await
 }
 
-/// What deciding takes for `query`: nothing (PostgreSQL, or no `q` FTS5 can look up), a fixed
-/// answer, or counting the matches of `q`.
+/// What deciding takes: nothing (PostgreSQL, or no `q` FTS5 can look up), a fixed answer, or
+/// counting the matches of `q`.
 pub enum Decision<'q> {
     Fixed(SearchPath),
     CountMatches(&'q str),
 }
 
-pub fn decision(dialect: Dialect, query: &ListQuery) -> Decision<'_> {
-    let q = query.filter.q.as_deref().filter(|q| q.chars().count() >= MIN_TRIGRAM_CHARS);
+/// `stops_early`: the rows come in an order an index gives, so a walk can stop after a page;
+/// in any other order it reads every match anyway and the trigram table is always cheaper.
+pub fn decision(dialect: Dialect, q: Option<&str>, stops_early: bool) -> Decision<'_> {
+    let q = q.filter(|q| q.chars().count() >= MIN_TRIGRAM_CHARS);
     match (dialect, q) {
         (Dialect::Postgres, _) | (Dialect::Sqlite, None) => Decision::Fixed(SearchPath::RowCheck),
-        // Only an order an index gives can stop early; any other sort reads every match anyway.
-        (Dialect::Sqlite, Some(_)) if !query.sort.is_indexed() => Decision::Fixed(SearchPath::TrigramTable),
+        (Dialect::Sqlite, Some(_)) if !stops_early => Decision::Fixed(SearchPath::TrigramTable),
         (Dialect::Sqlite, Some(q)) => Decision::CountMatches(q),
     }
+}
+
+/// The break-even match count for `rows_wanted` rows of the account (reads its license count).
+pub async fn break_even_for(sqlite: &SqliteDb, account_id: Uuid, rows_wanted: i64) -> Result<i64, sqlx::Error> {
+    let licenses: i64 = sqlx::query_scalar(ACCOUNT_LICENSES).bind(account_id).fetch_one(&sqlite.reader).await?;
+    Ok(break_even(rows_wanted, licenses))
 }
 
 async fn choose_with(
     db: &Db,
     account_id: Uuid,
-    query: &ListQuery,
+    decision: Decision<'_>,
     rows_wanted: i64,
 ) -> Result<SearchPath, sqlx::Error> {
-    let q = match decision(db.dialect(), query) {
+    let q = match decision {
         Decision::Fixed(path) => return Ok(path),
         Decision::CountMatches(q) => q,
     };
-    // (Only SQLite counts.)
+    // `decision` counts only on SQLite.
     let Db::Sqlite(sqlite) = db else { return Ok(SearchPath::RowCheck) };
-    let licenses: i64 = sqlx::query_scalar(ACCOUNT_LICENSES).bind(account_id).fetch_one(&sqlite.reader).await?;
-    let break_even = break_even(rows_wanted, licenses);
+    let break_even = break_even_for(sqlite, account_id, rows_wanted).await?;
     let matches: i64 =
         sqlx::query_scalar(MATCHES_UP_TO).bind(fts_phrase(q)).bind(break_even).fetch_one(&sqlite.reader).await?;
     Ok(if matches < break_even { SearchPath::TrigramTable } else { SearchPath::RowCheck })
